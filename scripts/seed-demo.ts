@@ -1,0 +1,18 @@
+/** Maintenance command: apply migrations and load the directory and demo accounts into the configured database. */
+import { loadConfig } from "../src/server/platform/config.js";
+import { openDatabase, runMigrations } from "../src/server/platform/db.js";
+import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "../src/server/seed.js";
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+try {
+  await runMigrations(database, config.databaseUrl);
+  const organisations = await seedDirectory(database.db);
+  const created = await seedDemoAccounts(database.db, config);
+  console.log(
+    `Organisations added: ${organisations}. Demo accounts ${created ? "created" : "already present (nothing changed)"}.`,
+  );
+  console.log(describeDemoAccounts(config));
+} finally {
+  await database.close();
+}

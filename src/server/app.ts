@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
+import { createAccountsService } from "./modules/accounts/accounts.service.js";
+import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
+import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { authPlugin } from "./platform/auth.js";
+import type { AppConfig } from "./platform/config.js";
+import { type Database, MIGRATIONS_DIR, queryRows } from "./platform/db.js";
+import { registerErrorHandling } from "./platform/errors.js";
+import { createLoggerOptions } from "./platform/logger.js";
+import { createMailer, type Mailer } from "./platform/mailer.js";
+
+/** What every module is built with. */
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+  mailer: Mailer;
+}
+
+/** Inputs to buildApp: config and an open, migrated database; a logger instance is optional (tests pass none). */
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  logger?: FastifyBaseLogger;
+}
+
+const NHSUK_ASSETS = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../node_modules/nhsuk-frontend/dist/nhsuk/assets",
+);
+const expectedMigrations = (): number =>
+  (
+    JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as {
+      entries: unknown[];
+    }
+  ).entries.length;
+
+/** Builds the Fastify app: platform plugins, then each domain module, then the web front end when it is built. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: createLoggerOptions(config) }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  const mailer = createMailer({ smtp: config.smtpUrl !== null, logger: app.log });
+  const deps: AppDeps = { config, database, mailer };
+  const accounts = createAccountsService({ db: database.db, config, mailer });
+  await app.register(authPlugin, { config, resolveSession: accounts.resolveSession });
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "QI Academy API",
+        version: "0.1.0",
+        description: "Accredited learning, social short courses and improvement work.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "qia_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  const webIndex = path.join(config.webDistDir, "index.html");
+  const serveWeb = existsSync(webIndex);
+  registerErrorHandling(app, {
+    fallback: serveWeb
+      ? (request, reply) => {
+          if (request.method !== "GET" || request.url.startsWith("/api/")) return false;
+          void reply
+            .type("text/html")
+            .header("cache-control", "no-cache")
+            .sendFile("index.html", config.webDistDir);
+          return true;
+        }
+      : undefined,
+  });
+
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "The process is up",
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+  const migrationsNeeded = expectedMigrations();
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "The database is reachable and migrated",
+        response: {
+          200: z.object({ status: z.literal("ready") }),
+          503: z.object({ status: z.literal("not_ready"), reason: z.string() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        const [row] = await queryRows<{ n: number }>(database.db, sqlMigrationsApplied);
+        if (Number(row?.n ?? 0) < migrationsNeeded)
+          return reply.status(503).send({ status: "not_ready" as const, reason: "migrations pending" });
+        return { status: "ready" as const };
+      } catch {
+        return reply.status(503).send({ status: "not_ready" as const, reason: "database unreachable" });
+      }
+    },
+  );
+
+  await app.register(organisationsRoutes, deps);
+  await app.register(accountsRoutes, { ...deps, accounts });
+  await app.register(outboxRoutes, deps);
+
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: "/",
+      wildcard: false,
+      index: false,
+      maxAge: "1h",
+    });
+  }
+  if (existsSync(NHSUK_ASSETS)) {
+    await app.register(fastifyStatic, {
+      root: NHSUK_ASSETS,
+      prefix: "/assets/",
+      decorateReply: false,
+      maxAge: "1d",
+    });
+  }
+  return app;
+}
+
+// Drizzle's migrators record applied migrations in drizzle.__drizzle_migrations (both drivers).
+const sqlMigrationsApplied = sql`select count(*)::int as n from drizzle.__drizzle_migrations`;

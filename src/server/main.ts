@@ -1,0 +1,63 @@
+import pino from "pino";
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./platform/config.js";
+import { openDatabase, runMigrations } from "./platform/db.js";
+import { createLoggerOptions } from "./platform/logger.js";
+import { startMailSender } from "./platform/mailer.js";
+import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "./seed.js";
+
+/** Process entry: config -> database -> migrations -> seed -> listen. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino(createLoggerOptions(config) as pino.LoggerOptions);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  await runMigrations(database, config.databaseUrl);
+  const added = await seedDirectory(database.db);
+  if (added > 0) logger.info({ organisations: added }, "organisation directory seeded");
+  if (config.seedDemo) {
+    const created = await seedDemoAccounts(database.db, config);
+    if (created) logger.info("demo accounts created");
+    console.log(`\n${describeDemoAccounts(config)}\n`);
+  }
+
+  const app = await buildApp({ config, database, logger });
+  const sender = config.smtpUrl
+    ? startMailSender({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, logger })
+    : null;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    await sender?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  await app.listen({ host: config.host, port: config.port });
+  console.log(
+    `QI Academy is running at ${config.publicUrl} (database: ${database.kind === "pglite" ? `embedded, in ${config.dataDir}` : "PostgreSQL"})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,311 @@
+import { and, asc, count, eq, gt, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Role, Sector } from "../../../shared/accounts.js";
+import { emailTokens, organisations, sessions, userRoles, users } from "../../db/schema/index.js";
+import type { ActorRole } from "../../platform/auth.js";
+import { queryRows, type Tx } from "../../platform/db.js";
+
+/** A user row as the service works with it. */
+export type UserRow = typeof users.$inferSelect;
+/** Columns to create a user. */
+export type NewUser = typeof users.$inferInsert;
+/** A role grant with its organisation's name. */
+export interface RoleGrantRow {
+  id: string;
+  userId: string;
+  role: Role;
+  organisationId: string | null;
+  organisationName: string | null;
+}
+/** What an email token was issued for. */
+export type TokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
+
+/** Session plus the user and roles needed to authorise a request, found by the token's hash. */
+export interface SessionLookup {
+  sessionId: string;
+  lastSeenAt: Date;
+  userId: string;
+  email: string;
+  emailVerified: boolean;
+  roles: ActorRole[];
+}
+
+/** Finds a live session for an active user, with roles, in one round trip (the hot path of every request). */
+export async function findLiveSession(
+  tx: Tx,
+  tokenHash: string,
+  idleMs: number,
+): Promise<SessionLookup | null> {
+  // Raw SQL: one statement with a correlated json_agg keeps every authenticated request to a single query.
+  const rows = await queryRows<{
+    session_id: string;
+    last_seen_at: string | Date;
+    user_id: string;
+    email: string;
+    email_verified: boolean;
+    roles: ActorRole[] | string;
+  }>(
+    tx,
+    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.email,
+          u.email_verified_at is not null as email_verified,
+          coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id))
+                    from user_roles r where r.user_id = u.id), '[]'::json) as roles
+        from sessions s join users u on u.id = s.user_id
+        where s.token_hash = ${tokenHash} and s.expires_at > now()
+          and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000}) and u.status = 'active'`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    lastSeenAt: new Date(row.last_seen_at),
+    userId: row.user_id,
+    email: row.email,
+    emailVerified: row.email_verified,
+    roles: typeof row.roles === "string" ? (JSON.parse(row.roles) as ActorRole[]) : row.roles,
+  };
+}
+
+/** Marks a session as used now (idle expiry counts from here). */
+export async function touchSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
+}
+
+/** Stores a new session. */
+export async function createSession(
+  tx: Tx,
+  values: { tokenHash: string; userId: string; expiresAt: Date; userAgent: string | null; ipAddress: string },
+): Promise<void> {
+  await tx.insert(sessions).values(values);
+}
+
+/** Ends one session. */
+export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user, optionally keeping one (the one making the request). */
+export async function deleteSessionsForUser(
+  tx: Tx,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  const where = exceptSessionId
+    ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+    : eq(sessions.userId, userId);
+  const deleted = await tx.delete(sessions).where(where).returning({ id: sessions.id });
+  return deleted.length;
+}
+
+/** Counts a user's sessions (tests and the account page use it). */
+export async function countSessionsForUser(tx: Tx, userId: string): Promise<number> {
+  const [row] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
+  return row?.n ?? 0;
+}
+
+/** Finds a user by lower-cased email. */
+export async function getUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
+  return row ?? null;
+}
+
+/** Finds a user by id. */
+export async function getUserById(tx: Tx, id: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Inserts a user; returns null when the email is already taken (unique index), so callers never race. */
+export async function insertUser(tx: Tx, values: NewUser): Promise<UserRow | null> {
+  const [row] = await tx
+    .insert(users)
+    .values(values)
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return row ?? null;
+}
+
+/** Updates a user's columns and stamps updated_at. */
+export async function updateUser(tx: Tx, id: string, values: Partial<NewUser>): Promise<UserRow | null> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/** Roles of one or more users, with organisation names. */
+export async function listRoleGrants(tx: Tx, userIds: string[]): Promise<RoleGrantRow[]> {
+  if (userIds.length === 0) return [];
+  return tx
+    .select({
+      id: userRoles.id,
+      userId: userRoles.userId,
+      role: userRoles.role,
+      organisationId: userRoles.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(userRoles)
+    .leftJoin(organisations, eq(organisations.id, userRoles.organisationId))
+    .where(inArray(userRoles.userId, userIds))
+    .orderBy(asc(userRoles.grantedAt));
+}
+
+/** Grants a role; returns false when the same grant already exists. */
+export async function insertRoleGrant(
+  tx: Tx,
+  values: { userId: string; role: Role; organisationId: string | null; grantedBy: string | null },
+): Promise<boolean> {
+  const rows = await tx
+    .insert(userRoles)
+    .values(values)
+    .onConflictDoNothing()
+    .returning({ id: userRoles.id });
+  return rows.length > 0;
+}
+
+/** Removes one grant of a user; returns the removed grant or null. */
+export async function deleteRoleGrant(tx: Tx, userId: string, grantId: string): Promise<RoleGrantRow | null> {
+  const [row] = await tx
+    .delete(userRoles)
+    .where(and(eq(userRoles.id, grantId), eq(userRoles.userId, userId)))
+    .returning();
+  return row ? { ...row, organisationName: null } : null;
+}
+
+/** Counts the users holding a role (used to keep at least one platform administrator). */
+export async function countUsersWithRole(tx: Tx, role: Role): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.role, role), eq(users.status, "active")));
+  return row?.n ?? 0;
+}
+
+/** Stores a single-use emailed token (hashed). */
+export async function insertEmailToken(
+  tx: Tx,
+  values: {
+    userId: string;
+    purpose: TokenPurpose;
+    tokenHash: string;
+    expiresAt: Date;
+    newEmail?: string | null;
+  },
+): Promise<void> {
+  await tx.insert(emailTokens).values(values);
+}
+
+/** Finds a token by hash and purpose(s), used or not (so the service can say which). */
+export async function getEmailToken(tx: Tx, tokenHash: string, purposes: TokenPurpose[]) {
+  const [row] = await tx
+    .select()
+    .from(emailTokens)
+    .where(and(eq(emailTokens.tokenHash, tokenHash), inArray(emailTokens.purpose, purposes)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Marks a token used, only if still unused: returns false when another request used it first. */
+export async function markEmailTokenUsed(tx: Tx, id: string): Promise<boolean> {
+  const rows = await tx
+    .update(emailTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(emailTokens.id, id), isNull(emailTokens.usedAt)))
+    .returning({ id: emailTokens.id });
+  return rows.length > 0;
+}
+
+/** Invalidates a user's other outstanding tokens of a purpose (a new link replaces old ones). */
+export async function expireOpenTokens(tx: Tx, userId: string, purpose: TokenPurpose): Promise<void> {
+  await tx
+    .update(emailTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
+}
+
+/** The newest unused, unexpired change-of-email request, to show as "pending". */
+export async function getPendingEmailChange(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ newEmail: emailTokens.newEmail })
+    .from(emailTokens)
+    .where(
+      and(
+        eq(emailTokens.userId, userId),
+        eq(emailTokens.purpose, "change_email"),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, new Date()),
+      ),
+    )
+    .orderBy(sql`${emailTokens.createdAt} desc`)
+    .limit(1);
+  return row?.newEmail ?? null;
+}
+
+/** Filters for the administrators' user search. */
+export interface UserSearch {
+  q?: string;
+  status?: "active" | "expired";
+  role?: Role;
+  limit: number;
+  offset: number;
+}
+
+/** A page of users matching name/email search, newest first, with the total. */
+export async function searchUsers(tx: Tx, search: UserSearch) {
+  const conditions: SQL[] = [];
+  if (search.q) {
+    const pattern = `%${search.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byText = or(
+      ilike(users.email, pattern),
+      ilike(users.givenName, pattern),
+      ilike(users.familyName, pattern),
+      ilike(sql`${users.givenName} || ' ' || ${users.familyName}`, pattern),
+      eq(users.esrNumber, search.q.replace(/[\s-]/g, "")),
+    );
+    if (byText) conditions.push(byText);
+  }
+  if (search.status) conditions.push(eq(users.status, search.status));
+  if (search.role) {
+    conditions.push(
+      sql`exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.role} = ${search.role})`,
+    );
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const [totalRow] = await tx.select({ n: count() }).from(users).where(where);
+  const rows = await tx
+    .select({ user: users, organisationName: organisations.name })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(where)
+    .orderBy(sql`${users.createdAt} desc`, asc(users.id))
+    .limit(search.limit)
+    .offset(search.offset);
+  return { rows, total: totalRow?.n ?? 0 };
+}
+
+/** A user with their organisation's name. */
+export async function getUserWithOrganisation(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Inputs to create a user, as the seeder and the service use them. */
+export interface CreateUserValues {
+  email: string;
+  passwordHash: string;
+  givenName: string;
+  familyName: string;
+  sector: Sector;
+  organisationId: string | null;
+  organisationNameOther: string | null;
+  jobRole: string | null;
+  esrNumber: string | null;
+  emailVerifiedAt: Date | null;
+}
