@@ -1,4 +1,4 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger as Logger } from "fastify";
 import nodemailer from "nodemailer";
 import { mailOutbox } from "../db/schema/index.js";
@@ -92,13 +92,7 @@ export function startMailSender(options: {
             status: sql`case when ${mailOutbox.attempts} >= ${MAX_ATTEMPTS} then 'failed'::mail_status else 'pending'::mail_status end`,
             nextAttemptAt: sql`now() + make_interval(secs => least(3600, 30 * power(2, ${mailOutbox.attempts})))`,
           })
-          .where(
-            and(
-              eq(mailOutbox.id, row.id),
-              inArray(mailOutbox.status, ["pending"]),
-              lte(mailOutbox.attempts, 1000),
-            ),
-          );
+          .where(eq(mailOutbox.id, row.id));
       }
     }
     return sent;
