@@ -1,0 +1,22 @@
+import { NavLink, Outlet } from "react-router";
+
+/** Admin pages share a short list of links between the admin tools. */
+export function AdminLayout() {
+  return (
+    <>
+      <nav aria-label="Admin tools" className="nhsuk-u-margin-bottom-5">
+        <ul className="nhsuk-list app-admin-nav">
+          <li>
+            <NavLink to="/admin/users" end={false}>
+              Users
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/outbox">Email outbox</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { Link } from "react-router";
+
+/** The NHS footer with the few honest links we have. */
+export function Footer() {
+  return (
+    <footer className="nhsuk-footer">
+      <div className="nhsuk-width-container">
+        <div className="nhsuk-footer__meta">
+          <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+          <ul className="nhsuk-footer__list">
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/">
+                About QI Academy
+              </Link>
+            </li>
+          </ul>
+          <p className="nhsuk-body-s">© QI Academy</p>
+        </div>
+      </div>
+    </footer>
+  );
+}

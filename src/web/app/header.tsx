@@ -1,0 +1,101 @@
+import { Link, useNavigate } from "react-router";
+import { useSignOut } from "../features/accounts/api/sign-out";
+import { useMe } from "../features/accounts/api/use-me";
+import { flash } from "../lib/flash";
+
+const NHS_LOGO_PATH =
+  "M200 0v80H0V0h200Zm-27.5 5.5c-14.5 0-29 5-29 22 0 10.2 7.7 13.5 14.7 16.3l.7.3c5.4 2 10.1 3.9 10.1 8.4 0 6.5-8.5 7.5-14 7.5s-12.5-1.5-16-3.5L135 70c5.5 2 13.5 3.5 20 3.5 15.5 0 32-4.5 32-22.5 0-19.5-25.5-16.5-25.5-25.5 0-5.5 5.5-6.5 12.5-6.5a35 35 0 0 1 14.5 3l4-13.5c-4.5-2-12-3-20-3Zm-131 2h-22l-14 65H22l9-45h.5l13.5 45h21.5l14-65H64l-9 45h-.5l-13-45Zm63 0h-18l-13 65h17l6-28H117l-5.5 28H129l13.5-65H125L119.5 32h-20l5-24.5Z";
+
+/** Sign-out as a POST form (a link would be a GET); works without JavaScript through the form action. */
+function SignOutButton() {
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  return (
+    <form
+      className="nhsuk-header__account-form"
+      action="/api/auth/sign-out"
+      method="post"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (signOut.isPending) return;
+        signOut.mutate(undefined, {
+          onSuccess: () => navigate("/", { state: flash("You have signed out") }),
+          // Even if the server could not be reached, the person asked to leave: show them signed out.
+          onError: () => navigate("/", { state: flash("You have signed out on this device") }),
+        });
+      }}
+    >
+      <button className="nhsuk-header__account-button" type="submit">
+        Sign out
+      </button>
+    </form>
+  );
+}
+
+/** The NHS header: logo and "QI Academy" linking home, and account links for the person's state. */
+export function Header() {
+  const { data: me, isPending } = useMe();
+  const isAdmin = me?.roles.some((grant) => grant.role === "platform_admin") ?? false;
+
+  return (
+    <header className="nhsuk-header">
+      <div className="nhsuk-header__container nhsuk-width-container">
+        <div className="nhsuk-header__service">
+          <Link className="nhsuk-header__service-logo" to="/" aria-label="NHS QI Academy homepage">
+            <svg
+              className="nhsuk-header__logo"
+              xmlns="http://www.w3.org/2000/svg"
+              viewBox="0 0 200 80"
+              height="40"
+              width="100"
+              focusable="false"
+              aria-hidden="true"
+            >
+              <path fill="currentcolor" d={NHS_LOGO_PATH} />
+            </svg>
+            <span className="nhsuk-header__service-name">QI Academy</span>
+          </Link>
+        </div>
+        {isPending ? null : (
+          <nav className="nhsuk-header__account" aria-label="Account">
+            <ul className="nhsuk-header__account-list">
+              {me ? (
+                <>
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/account">
+                      My account
+                    </Link>
+                  </li>
+                  {isAdmin ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/admin/users">
+                        Admin
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li className="nhsuk-header__account-item">
+                    <SignOutButton />
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/sign-in">
+                      Sign in
+                    </Link>
+                  </li>
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/register">
+                      Create an account
+                    </Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { PasswordInput } from "../../../components/password-input";
+import { flash } from "../../../lib/flash";
+import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
+import { useChangePassword } from "../api/change-password";
+import { QuestionPage } from "../components/question-page";
+import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
+
+const FIELDS = ["currentPassword", "newPassword"] as const;
+
+/** /account/password: current and new password. */
+export function AccountPasswordPage() {
+  const navigate = useNavigate();
+  const changePassword = useChangePassword();
+  const [currentPassword, setCurrentPassword] = useState("");
+  const [newPassword, setNewPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [summary, setSummary] = useState<SummaryError[]>([]);
+
+  const submit = () => {
+    const fieldErrors: FieldErrors = {};
+    if (!currentPassword) fieldErrors.currentPassword = "Enter your current password";
+    const problem = newPasswordError(newPassword, "Enter a new password");
+    if (problem) fieldErrors.newPassword = problem;
+    setErrors(fieldErrors);
+    setSummary(summaryErrors(FIELDS, fieldErrors));
+    if (Object.keys(fieldErrors).length > 0 || changePassword.isPending) return;
+
+    changePassword.mutate(
+      { currentPassword, newPassword },
+      {
+        onSuccess: (answer) =>
+          navigate("/account", { state: flash("Your password has been changed", answer.message) }),
+        onError: (error) => {
+          setCurrentPassword("");
+          const serverErrors = apiFieldErrors(error, FIELDS);
+          setErrors(serverErrors);
+          setSummary(summaryErrors(FIELDS, serverErrors, error));
+        },
+      },
+    );
+  };
+
+  return (
+    <QuestionPage
+      title="Change your password"
+      backTo="/account"
+      errors={summary}
+      onSubmit={submit}
+      submitLabel="Change password"
+      busy={changePassword.isPending}
+    >
+      <h1>Change your password</h1>
+      <PasswordInput
+        id="currentPassword"
+        label="Current password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        error={errors.currentPassword}
+      />
+      <PasswordInput
+        id="newPassword"
+        label="New password"
+        hint={NEW_PASSWORD_HINT}
+        autoComplete="new-password"
+        value={newPassword}
+        onChange={setNewPassword}
+        error={errors.newPassword}
+      />
+    </QuestionPage>
+  );
+}

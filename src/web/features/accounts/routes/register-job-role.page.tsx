@@ -1,0 +1,46 @@
+import { useState } from "react";
+import { RegisterSchema } from "../../../../shared/accounts";
+import { TextInput } from "../../../components/text-input";
+import { type FieldErrors, summaryErrors, validateFields } from "../../../lib/form-errors";
+import { QuestionPage } from "../components/question-page";
+import { useRegistrationStep } from "../components/use-registration-step";
+
+const FIELDS = ["jobRole"] as const;
+
+/** /register/job-role: optional job role or staff group. */
+export function RegisterJobRolePage() {
+  const { answers, update, backTo, next, serverErrors, clearServerErrors } = useRegistrationStep("job-role");
+  const [jobRole, setJobRole] = useState(answers.jobRole);
+  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
+  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+
+  const submit = () => {
+    const fieldErrors = validateFields({ jobRole: [RegisterSchema.shape.jobRole, jobRole] });
+    setErrors(fieldErrors);
+    setSummary(summaryErrors(FIELDS, fieldErrors));
+    if (Object.keys(fieldErrors).length > 0) return;
+    update({ jobRole: jobRole.trim() });
+    clearServerErrors([...FIELDS]);
+    next();
+  };
+
+  return (
+    <QuestionPage
+      title="What is your job role? (optional)"
+      backTo={backTo}
+      errors={summary}
+      onSubmit={submit}
+    >
+      <TextInput
+        id="jobRole"
+        label="What is your job role? (optional)"
+        isPageHeading
+        hint="Your job title or staff group, like ward manager, physiotherapist or healthcare support worker"
+        autoComplete="organization-title"
+        value={jobRole}
+        onChange={setJobRole}
+        error={errors.jobRole}
+      />
+    </QuestionPage>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from "react";
+import { PasswordInput } from "../../../components/password-input";
+import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import { QuestionPage } from "../components/question-page";
+import { useRegistrationStep } from "../components/use-registration-step";
+import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
+
+const FIELDS = ["password"] as const;
+
+/** /register/password: asked last and kept in memory only, never in sessionStorage. */
+export function RegisterPasswordPage() {
+  const { password, setPassword, backTo, next, serverErrors, clearServerErrors } =
+    useRegistrationStep("password");
+  const [value, setValue] = useState(password);
+  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
+  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+
+  const submit = () => {
+    const message = newPasswordError(value, "Enter a password");
+    const fieldErrors: FieldErrors = message ? { password: message } : {};
+    setErrors(fieldErrors);
+    setSummary(summaryErrors(FIELDS, fieldErrors));
+    if (message) return;
+    setPassword(value);
+    clearServerErrors([...FIELDS]);
+    next();
+  };
+
+  return (
+    <QuestionPage title="Create a password" backTo={backTo} errors={summary} onSubmit={submit}>
+      <PasswordInput
+        id="password"
+        label="Create a password"
+        isPageHeading
+        hint={NEW_PASSWORD_HINT}
+        autoComplete="new-password"
+        value={value}
+        onChange={setValue}
+        error={errors.password}
+      />
+    </QuestionPage>
+  );
+}
