@@ -1,5 +1,6 @@
 import pino from "pino";
 import { buildApp } from "./app.js";
+import { startHousekeeping } from "./housekeeping.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
@@ -38,11 +39,14 @@ async function main(): Promise<void> {
     ? startMailSender({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, logger })
     : null;
 
+  const stopHousekeeping = startHousekeeping(database.db, config, logger);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    stopHousekeeping();
     await app.close();
     await sender?.stop();
     await database.close();

@@ -53,3 +53,13 @@ export async function throttle(
 export async function resetThrottle(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Deletes counters whose window ended over a day ago (their next attempt would start a new window anyway). */
+export async function purgeStaleThrottles(db: Db): Promise<number> {
+  // Raw SQL: rate_limits is platform state with no repository; one statement, no rules.
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`delete from rate_limits where window_start < now() - interval '1 day' returning key`,
+  );
+  return rows.length;
+}

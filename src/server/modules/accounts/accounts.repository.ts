@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Role, Sector } from "../../../shared/accounts.js";
 import { emailTokens, organisations, sessions, userRoles, users } from "../../db/schema/index.js";
 import type { ActorRole } from "../../platform/auth.js";
@@ -308,4 +308,22 @@ export interface CreateUserValues {
   jobRole: string | null;
   esrNumber: string | null;
   emailVerifiedAt: Date | null;
+}
+
+/** Deletes sessions past their absolute or idle expiry, and emailed tokens used or expired over a day ago. */
+export async function purgeEnded(tx: Tx, idleMs: number): Promise<{ sessions: number; tokens: number }> {
+  const ended = await tx
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, sql`now()`),
+        lt(sessions.lastSeenAt, sql`now() - make_interval(secs => ${idleMs / 1000})`),
+      ),
+    )
+    .returning({ id: sessions.id });
+  const spent = await tx
+    .delete(emailTokens)
+    .where(lt(sql`coalesce(${emailTokens.usedAt}, ${emailTokens.expiresAt})`, sql`now() - interval '1 day'`))
+    .returning({ id: emailTokens.id });
+  return { sessions: ended.length, tokens: spent.length };
 }
