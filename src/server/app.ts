@@ -88,7 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const mailer = createMailer({ smtp: config.smtpUrl !== null, logger: app.log });
   const deps: AppDeps = { config, database, mailer };
-  const accounts = createAccountsService({ db: database.db, config, mailer });
+  const accounts = createAccountsService({ database, config, mailer });
   await app.register(authPlugin, { config, resolveSession: accounts.resolveSession });
 
   await app.register(swagger, {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import type { Role } from "../../shared/accounts.js";
+import type { Me, Role } from "../../shared/accounts.js";
 import type { RequestContext } from "./audit.js";
 import type { AppConfig } from "./config.js";
 import { AppError, unauthenticated } from "./errors.js";
@@ -18,6 +18,8 @@ export interface Actor {
   email: string;
   emailVerified: boolean;
   roles: ActorRole[];
+  /** The whole account as loaded with the session, current as of this request. */
+  account: Me;
 }
 
 /** Looks a session token up; null when unknown, expired, idle too long, or the account is expired. */

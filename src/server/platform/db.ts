@@ -24,6 +24,11 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs a parameterised SQL statement straight through the driver (no ORM), returning rows. */
   rawQuery: (text: string, params?: unknown[]) => Promise<unknown[]>;
+  /**
+   * Runs a named, parameterised statement straight through the driver, for the hottest queries: PostgreSQL
+   * parses and plans it once per connection, and no query builder runs per call.
+   */
+  preparedQuery: <T>(name: string, text: string, params: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       db,
       kind: "postgres",
       rawQuery: async (text, params) => (await pool.query(text, params)).rows,
+      preparedQuery: async <T>(name: string, text: string, params: unknown[]) =>
+        (await pool.query({ name, text, values: params })).rows as T[],
       close: () => pool.end(),
     };
   }
@@ -69,6 +76,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     kind: "pglite",
     rawQuery: async (text, params) => (await client.query(text, params)).rows,
+    preparedQuery: async <T>(_name: string, text: string, params: unknown[]) =>
+      (await client.query<T>(text, params)).rows,
     close: () => client.close(),
   };
 }

@@ -1,8 +1,7 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Role, Sector } from "../../../shared/accounts.js";
+import type { Me, Role, Sector } from "../../../shared/accounts.js";
 import { emailTokens, organisations, sessions, userRoles, users } from "../../db/schema/index.js";
-import type { ActorRole } from "../../platform/auth.js";
-import { queryRows, type Tx } from "../../platform/db.js";
+import { type Database, queryRows, type Tx } from "../../platform/db.js";
 
 /** A user row as the service works with it. */
 export type UserRow = typeof users.$inferSelect;
@@ -19,49 +18,88 @@ export interface RoleGrantRow {
 /** What an email token was issued for. */
 export type TokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
 
-/** Session plus the user and roles needed to authorise a request, found by the token's hash. */
+/** A live session with everything about its user that authorising a request or answering GET /api/me needs. */
 export interface SessionLookup {
   sessionId: string;
   lastSeenAt: Date;
-  userId: string;
-  email: string;
-  emailVerified: boolean;
-  roles: ActorRole[];
+  account: Me;
 }
 
-/** Finds a live session for an active user, with roles, in one round trip (the hot path of every request). */
+// One statement for the hot path of every signed-in request: session, user, organisation, roles (with their
+// organisations' names) and any pending email change. Raw SQL because it runs as a named prepared statement.
+const LIVE_SESSION_SQL = `
+  select s.id as session_id, s.last_seen_at,
+    u.id, u.email, u.email_verified_at is not null as email_verified, u.given_name, u.family_name,
+    u.certificate_name, u.certificate_name_confirmed_at is not null as certificate_name_confirmed, u.sector,
+    o.id as organisation_id, o.name as organisation_name, o.ods_code as organisation_ods_code,
+    u.organisation_name_other, u.job_role, u.esr_number,
+    coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'organisationId', r.organisation_id,
+                                                'organisationName', ro.name) order by r.granted_at)
+              from user_roles r left join organisations ro on ro.id = r.organisation_id
+              where r.user_id = u.id), '[]'::json) as roles,
+    (select t.new_email from email_tokens t
+      where t.user_id = u.id and t.purpose = 'change_email' and t.used_at is null and t.expires_at > now()
+      order by t.created_at desc limit 1) as pending_email
+  from sessions s
+    join users u on u.id = s.user_id
+    left join organisations o on o.id = u.organisation_id
+  where s.token_hash = $1 and s.expires_at > now()
+    and s.last_seen_at > now() - make_interval(secs => $2::double precision) and u.status = 'active'`;
+
+interface LiveSessionRow {
+  session_id: string;
+  last_seen_at: string | Date;
+  id: string;
+  email: string;
+  email_verified: boolean;
+  given_name: string;
+  family_name: string;
+  certificate_name: string;
+  certificate_name_confirmed: boolean;
+  sector: Sector;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  organisation_ods_code: string | null;
+  organisation_name_other: string | null;
+  job_role: string | null;
+  esr_number: string | null;
+  roles: Me["roles"] | string;
+  pending_email: string | null;
+}
+
+/** Finds a live session of an active user by the token's hash, with the whole account, in one round trip. */
 export async function findLiveSession(
-  tx: Tx,
+  database: Database,
   tokenHash: string,
   idleMs: number,
 ): Promise<SessionLookup | null> {
-  // Raw SQL: one statement with a correlated json_agg keeps every authenticated request to a single query.
-  const rows = await queryRows<{
-    session_id: string;
-    last_seen_at: string | Date;
-    user_id: string;
-    email: string;
-    email_verified: boolean;
-    roles: ActorRole[] | string;
-  }>(
-    tx,
-    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.email,
-          u.email_verified_at is not null as email_verified,
-          coalesce((select json_agg(json_build_object('role', r.role, 'organisationId', r.organisation_id))
-                    from user_roles r where r.user_id = u.id), '[]'::json) as roles
-        from sessions s join users u on u.id = s.user_id
-        where s.token_hash = ${tokenHash} and s.expires_at > now()
-          and s.last_seen_at > now() - make_interval(secs => ${idleMs / 1000}) and u.status = 'active'`,
-  );
-  const row = rows[0];
+  const [row] = await database.preparedQuery<LiveSessionRow>("find_live_session", LIVE_SESSION_SQL, [
+    tokenHash,
+    idleMs / 1000,
+  ]);
   if (!row) return null;
   return {
     sessionId: row.session_id,
     lastSeenAt: new Date(row.last_seen_at),
-    userId: row.user_id,
-    email: row.email,
-    emailVerified: row.email_verified,
-    roles: typeof row.roles === "string" ? (JSON.parse(row.roles) as ActorRole[]) : row.roles,
+    account: {
+      id: row.id,
+      email: row.email,
+      emailVerified: row.email_verified,
+      pendingEmail: row.pending_email,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      certificateName: row.certificate_name,
+      certificateNameConfirmed: row.certificate_name_confirmed,
+      sector: row.sector,
+      organisation: row.organisation_id
+        ? { id: row.organisation_id, name: row.organisation_name ?? "", odsCode: row.organisation_ods_code }
+        : null,
+      organisationName: row.organisation_name_other,
+      jobRole: row.job_role,
+      esrNumber: row.esr_number,
+      // PGlite returns json columns as text; node-postgres parses them.
+      roles: typeof row.roles === "string" ? (JSON.parse(row.roles) as Me["roles"]) : row.roles,
+    },
   };
 }
 

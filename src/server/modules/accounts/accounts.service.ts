@@ -11,7 +11,7 @@ import { recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { AppConfig } from "../../platform/config.js";
 import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from "../../platform/crypto.js";
-import type { Db, Tx } from "../../platform/db.js";
+import type { Database, Tx } from "../../platform/db.js";
 import { AppError, conflict, fieldError, forbidden, notFound } from "../../platform/errors.js";
 import type { Mailer } from "../../platform/mailer.js";
 import { resetThrottle, throttle } from "../../platform/rate-limit.js";
@@ -23,7 +23,7 @@ import { assertAcceptablePassword } from "./passwords.js";
 
 /** What the accounts service needs. */
 export interface AccountsDeps {
-  db: Db;
+  database: Database;
   config: AppConfig;
   mailer: Mailer;
 }
@@ -68,7 +68,8 @@ const tokenError = {
 
 /** Account lifecycle: registration, verification, sign-in, sessions, profile, and user administration. */
 export function createAccountsService(deps: AccountsDeps) {
-  const { db, config, mailer } = deps;
+  const { database, config, mailer } = deps;
+  const db = database.db;
   const link = (pathname: string, token: string) =>
     `${config.publicUrl}${pathname}?token=${encodeURIComponent(token)}`;
   const hash = (token: string) => hashToken(token, config.sessionSecret);
@@ -205,16 +206,19 @@ export function createAccountsService(deps: AccountsDeps) {
   return {
     /** Looks up a session cookie; refreshes its idle timer at most once a minute to keep reads cheap. */
     async resolveSession(token: string): Promise<Actor | null> {
-      const found = await repo.findLiveSession(db, hash(token), config.sessionIdleMs);
+      const found = await repo.findLiveSession(database, hash(token), config.sessionIdleMs);
       if (!found) return null;
-      if (Date.now() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+      if (Date.now() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
         await repo.touchSession(db, found.sessionId);
+      }
+      const { account } = found;
       return {
-        userId: found.userId,
+        userId: account.id,
         sessionId: found.sessionId,
-        email: found.email,
-        emailVerified: found.emailVerified,
-        roles: found.roles,
+        email: account.email,
+        emailVerified: account.emailVerified,
+        roles: account.roles.map(({ role, organisationId }) => ({ role, organisationId })),
+        account,
       };
     },
 
@@ -421,9 +425,9 @@ export function createAccountsService(deps: AccountsDeps) {
       return "Your password has been reset and you have been signed out on every device. Sign in with your new password.";
     },
 
-    /** The signed-in person's own account. */
-    async getMe(actor: Actor): Promise<Me> {
-      return toMe(db, actor.userId);
+    /** The signed-in person's own account, as loaded with their session for this request (no further query). */
+    getMe(actor: Actor): Me {
+      return actor.account;
     },
 
     /** Changes profile fields. Changing the certificate name asks for confirmation again unless confirmed in the same request. */
