@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Me, Role, Sector } from "../../../shared/accounts.js";
 import { emailTokens, organisations, sessions, userRoles, users } from "../../db/schema/index.js";
-import { type Database, queryRows, type Tx } from "../../platform/db.js";
+import type { Database, Tx } from "../../platform/db.js";
 
 /** A user row as the service works with it. */
 export type UserRow = typeof users.$inferSelect;
