@@ -6,24 +6,21 @@ import { usePageTitle } from "../../../lib/page-title";
 import { useMe } from "../api/use-me";
 import { useVerifyEmail } from "../api/verify-email";
 
-function Confirmed() {
+function Confirmed({ message }: { message: string }) {
   usePageTitle("Email address confirmed");
   const { data: me } = useMe();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ConfirmationPanel title="Email address confirmed" />
+        <ConfirmationPanel title="Email address confirmed">{message}</ConfirmationPanel>
         {me ? (
           <p>
             <Link to="/account">Go to my account</Link>
           </p>
         ) : (
-          <>
-            <p>You can now sign in to QI Academy.</p>
-            <p>
-              <Link to="/sign-in">Sign in</Link>
-            </p>
-          </>
+          <p>
+            <Link to="/sign-in">Sign in</Link>
+          </p>
         )}
       </div>
     </div>
@@ -57,7 +54,8 @@ export function VerifyEmailPage() {
       </ProblemPage>
     );
   }
-  if (verify.isSuccess) return <Confirmed />;
+  if (verify.isSuccess)
+    return <Confirmed message={verify.data.message ?? "You can now sign in to QI Academy."} />;
   if (verify.isError) {
     return (
       <ProblemPage title="We could not confirm your email address" message={verify.error.message}>
