@@ -31,7 +31,7 @@ if (builtAt > changedAt) {
   );
   const result = spawnSync(
     process.execPath,
-    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+    [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
     {
       cwd: root,
       stdio: "inherit",

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -26,6 +25,7 @@ import { type Database, MIGRATIONS_DIR, queryRows } from "./platform/db.js";
 import { registerErrorHandling } from "./platform/errors.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer, type Mailer } from "./platform/mailer.js";
+import { registerSecurityHeaders } from "./platform/security-headers.js";
 
 /** What every module is built with. */
 export interface AppDeps {
@@ -65,25 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-request-id", request.id);
-  });
-
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        frameSrc: ["'self'"],
-        frameAncestors: ["'self'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, config);
   await app.register(cookie);
 
   const mailer = createMailer({ smtp: config.smtpUrl !== null, logger: app.log });

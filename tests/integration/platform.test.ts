@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runMigrations } from "../../src/server/platform/db.js";
+import { MIGRATIONS_DIR, runMigrations } from "../../src/server/platform/db.js";
 import { tableCounts } from "../support/factories.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
 import { createTestDatabase } from "../support/test-database.js";
@@ -159,12 +159,28 @@ describe("migrations", () => {
       try {
         // Three instances migrate one empty database at once; without the lock their CREATE TYPEs would collide.
         await Promise.all([1, 2, 3].map(() => runMigrations(fresh.database, fresh.databaseUrl)));
+        const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as {
+          entries: unknown[];
+        };
         expect(
           await fresh.database.rawQuery("select count(*)::int as n from drizzle.__drizzle_migrations"),
-        ).toEqual([{ n: 1 }]);
+        ).toEqual([{ n: journal.entries.length }]);
       } finally {
         await fresh.dispose();
       }
     },
   );
+});
+
+describe("security headers", () => {
+  it("sends helmet's headers, our content security policy and the request id on every response", async () => {
+    for (const url of ["/healthz", "/api/me", "/api/no-such-route"]) {
+      const response = await ctx.app.inject({ method: "GET", url });
+      expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+      expect(response.headers["x-frame-options"], url).toBe("SAMEORIGIN");
+      expect(response.headers["content-security-policy"], url).toContain("default-src 'self'");
+      expect(response.headers["content-security-policy"], url).toContain("frame-ancestors 'self'");
+      expect(response.headers["x-request-id"], url).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
 });

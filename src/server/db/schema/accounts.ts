@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ROLES, SECTORS } from "../../../shared/accounts.js";
 import { organisations } from "./organisations.js";
 
@@ -37,6 +47,11 @@ export const users = pgTable(
     expiredAt: timestamp("expired_at", { withTimezone: true }),
     expiredReason: text("expired_reason"),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /**
+     * Bumped by database triggers whenever anything shown in the account changes (this row, its roles, a pending
+     * email change, its organisations' names), so app instances can cache accounts and check freshness cheaply.
+     */
+    accountVersion: bigint("account_version", { mode: "number" }).notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

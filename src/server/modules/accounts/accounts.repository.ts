@@ -18,38 +18,75 @@ export interface RoleGrantRow {
 /** What an email token was issued for. */
 export type TokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
 
-/** A live session with everything about its user that authorising a request or answering GET /api/me needs. */
-export interface SessionLookup {
+/** A live session of an active user, with the version of the account it belongs to. */
+export interface LiveSession {
   sessionId: string;
   lastSeenAt: Date;
-  account: Me;
+  userId: string;
+  accountVersion: string;
 }
 
-// One statement for the hot path of every signed-in request: session, user, organisation, roles (with their
-// organisations' names) and any pending email change. Raw SQL because it runs as a named prepared statement.
+// The check every signed-in request makes: two unique-index lookups, no joins beyond users. Raw SQL because it
+// runs as a named prepared statement. account_version comes back as text: node-postgres returns bigint as text,
+// PGlite as a number, and a string compares the same way from both.
 const LIVE_SESSION_SQL = `
-  select s.id as session_id, s.last_seen_at,
-    u.id, u.email, u.email_verified_at is not null as email_verified, u.given_name, u.family_name,
-    u.certificate_name, u.certificate_name_confirmed_at is not null as certificate_name_confirmed, u.sector,
-    o.id as organisation_id, o.name as organisation_name, o.ods_code as organisation_ods_code,
-    u.organisation_name_other, u.job_role, u.esr_number,
-    coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'organisationId', r.organisation_id,
-                                                'organisationName', ro.name) order by r.granted_at)
-              from user_roles r left join organisations ro on ro.id = r.organisation_id
-              where r.user_id = u.id), '[]'::json) as roles,
-    (select t.new_email from email_tokens t
-      where t.user_id = u.id and t.purpose = 'change_email' and t.used_at is null and t.expires_at > now()
-      order by t.created_at desc limit 1) as pending_email
-  from sessions s
-    join users u on u.id = s.user_id
-    left join organisations o on o.id = u.organisation_id
+  select s.id as session_id, s.last_seen_at, s.user_id, u.account_version::text as account_version
+  from sessions s join users u on u.id = s.user_id
   where s.token_hash = $1 and s.expires_at > now()
     and s.last_seen_at > now() - make_interval(secs => $2::double precision) and u.status = 'active'`;
 
-interface LiveSessionRow {
-  session_id: string;
-  last_seen_at: string | Date;
+/** Finds a live session of an active user by the token's hash. */
+export async function findLiveSession(
+  database: Database,
+  tokenHash: string,
+  idleMs: number,
+): Promise<LiveSession | null> {
+  const [row] = await database.preparedQuery<{
+    session_id: string;
+    last_seen_at: string | Date;
+    user_id: string;
+    account_version: string;
+  }>("find_live_session", LIVE_SESSION_SQL, [tokenHash, idleMs / 1000]);
+  if (!row) return null;
+  return {
+    sessionId: row.session_id,
+    lastSeenAt: new Date(row.last_seen_at),
+    userId: row.user_id,
+    accountVersion: row.account_version,
+  };
+}
+
+/** An account as shown to its owner, with the version it was read at and when any pending email change lapses. */
+export interface AccountSnapshot {
+  account: Me;
+  accountVersion: string;
+  pendingEmailExpiresAt: Date | null;
+}
+
+// Everything GET /api/me shows, in one statement: user, organisation, roles with their organisations' names, and
+// any pending email change. Raw SQL because it runs as a named prepared statement.
+const ACCOUNT_SQL = `
+  select u.id, u.account_version::text as account_version, u.email,
+    u.email_verified_at is not null as email_verified, u.given_name, u.family_name, u.certificate_name,
+    u.certificate_name_confirmed_at is not null as certificate_name_confirmed, u.sector,
+    o.id as organisation_id, o.name as organisation_name, o.ods_code as organisation_ods_code,
+    u.organisation_name_other, u.job_role, u.esr_number,
+    coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'organisationId', r.organisation_id,
+                'organisationName', (select ro.name from organisations ro where ro.id = r.organisation_id))
+                order by r.granted_at)
+              from user_roles r where r.user_id = u.id), '[]'::json) as roles,
+    p.new_email as pending_email, p.expires_at as pending_email_expires_at
+  from users u
+    left join organisations o on o.id = u.organisation_id
+    left join lateral (
+      select t.new_email, t.expires_at from email_tokens t
+      where t.user_id = u.id and t.purpose = 'change_email' and t.used_at is null and t.expires_at > now()
+      order by t.created_at desc limit 1) p on true
+  where u.id = $1`;
+
+interface AccountRow {
   id: string;
+  account_version: string;
   email: string;
   email_verified: boolean;
   given_name: string;
@@ -65,22 +102,16 @@ interface LiveSessionRow {
   esr_number: string | null;
   roles: Me["roles"] | string;
   pending_email: string | null;
+  pending_email_expires_at: string | Date | null;
 }
 
-/** Finds a live session of an active user by the token's hash, with the whole account, in one round trip. */
-export async function findLiveSession(
-  database: Database,
-  tokenHash: string,
-  idleMs: number,
-): Promise<SessionLookup | null> {
-  const [row] = await database.preparedQuery<LiveSessionRow>("find_live_session", LIVE_SESSION_SQL, [
-    tokenHash,
-    idleMs / 1000,
-  ]);
+/** Reads a whole account as its owner sees it; null when the user does not exist. */
+export async function loadAccount(database: Database, userId: string): Promise<AccountSnapshot | null> {
+  const [row] = await database.preparedQuery<AccountRow>("load_account", ACCOUNT_SQL, [userId]);
   if (!row) return null;
   return {
-    sessionId: row.session_id,
-    lastSeenAt: new Date(row.last_seen_at),
+    accountVersion: row.account_version,
+    pendingEmailExpiresAt: row.pending_email_expires_at ? new Date(row.pending_email_expires_at) : null,
     account: {
       id: row.id,
       email: row.email,
@@ -261,24 +292,6 @@ export async function expireOpenTokens(tx: Tx, userId: string, purpose: TokenPur
     .update(emailTokens)
     .set({ usedAt: new Date() })
     .where(and(eq(emailTokens.userId, userId), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt)));
-}
-
-/** The newest unused, unexpired change-of-email request, to show as "pending". */
-export async function getPendingEmailChange(tx: Tx, userId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ newEmail: emailTokens.newEmail })
-    .from(emailTokens)
-    .where(
-      and(
-        eq(emailTokens.userId, userId),
-        eq(emailTokens.purpose, "change_email"),
-        isNull(emailTokens.usedAt),
-        gt(emailTokens.expiresAt, new Date()),
-      ),
-    )
-    .orderBy(sql`${emailTokens.createdAt} desc`)
-    .limit(1);
-  return row?.newEmail ?? null;
 }
 
 /** Filters for the administrators' user search. */

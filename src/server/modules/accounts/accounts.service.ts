@@ -16,6 +16,7 @@ import { AppError, conflict, fieldError, forbidden, notFound } from "../../platf
 import type { Mailer } from "../../platform/mailer.js";
 import { resetThrottle, throttle } from "../../platform/rate-limit.js";
 import { findOrganisation, requireOrganisation } from "../organisations/organisations.service.js";
+import { AccountCache } from "./account-cache.js";
 import * as emails from "./accounts.emails.js";
 import { assertCanManageUsers, assertNotSelf, ORGANISATION_SCOPED_ROLES } from "./accounts.policy.js";
 import * as repo from "./accounts.repository.js";
@@ -70,6 +71,7 @@ const tokenError = {
 export function createAccountsService(deps: AccountsDeps) {
   const { database, config, mailer } = deps;
   const db = database.db;
+  const accounts = new AccountCache();
   const link = (pathname: string, token: string) =>
     `${config.publicUrl}${pathname}?token=${encodeURIComponent(token)}`;
   const hash = (token: string) => hashToken(token, config.sessionSecret);
@@ -129,37 +131,14 @@ export function createAccountsService(deps: AccountsDeps) {
     }
   }
 
-  async function toMe(tx: Tx, userId: string): Promise<Me> {
-    const found = await repo.getUserWithOrganisation(tx, userId);
-    if (!found) throw notFound("Your account");
-    const { user, organisation } = found;
-    const [roles, pendingEmail] = await Promise.all([
-      repo.listRoleGrants(tx, [userId]),
-      repo.getPendingEmailChange(tx, userId),
-    ]);
-    return {
-      id: user.id,
-      email: user.email,
-      emailVerified: user.emailVerifiedAt !== null,
-      pendingEmail,
-      givenName: user.givenName,
-      familyName: user.familyName,
-      certificateName: user.certificateName,
-      certificateNameConfirmed: user.certificateNameConfirmedAt !== null,
-      sector: user.sector,
-      organisation: organisation
-        ? { id: organisation.id, name: organisation.name, odsCode: organisation.odsCode }
-        : null,
-      organisationName: user.organisationNameOther,
-      jobRole: user.jobRole,
-      esrNumber: user.esrNumber,
-      roles: roles.map(({ id, role, organisationId, organisationName }) => ({
-        id,
-        role,
-        organisationId,
-        organisationName,
-      })),
-    };
+  /** The current account: from this instance's cache when the version matches, else read and cached. */
+  async function currentAccount(userId: string, accountVersion?: string): Promise<Me> {
+    const cached = accountVersion ? accounts.get(userId, accountVersion) : null;
+    if (cached) return cached;
+    const snapshot = await repo.loadAccount(database, userId);
+    if (!snapshot) throw notFound("Your account");
+    accounts.set(snapshot);
+    return snapshot.account;
   }
 
   async function toAdminUsers(
@@ -211,7 +190,7 @@ export function createAccountsService(deps: AccountsDeps) {
       if (Date.now() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
         await repo.touchSession(db, found.sessionId);
       }
-      const { account } = found;
+      const account = await currentAccount(found.userId, found.accountVersion);
       return {
         userId: account.id,
         sessionId: found.sessionId,
@@ -357,7 +336,7 @@ export function createAccountsService(deps: AccountsDeps) {
         return startSession(tx, user.id, context);
       });
       await resetThrottle(db, accountKey);
-      return { token, me: await toMe(db, user.id) };
+      return { token, me: await currentAccount(user.id) };
     },
 
     /** Ends the current session. */
@@ -425,14 +404,14 @@ export function createAccountsService(deps: AccountsDeps) {
       return "Your password has been reset and you have been signed out on every device. Sign in with your new password.";
     },
 
-    /** The signed-in person's own account, as loaded with their session for this request (no further query). */
+    /** The signed-in person's own account, as current as this request's session check (no further query). */
     getMe(actor: Actor): Me {
       return actor.account;
     },
 
     /** Changes profile fields. Changing the certificate name asks for confirmation again unless confirmed in the same request. */
     async updateProfile(actor: Actor, input: ProfileUpdateInput): Promise<Me> {
-      return db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const user = await repo.getUserById(tx, actor.userId);
         if (!user) throw notFound("Your account");
         const changes: Partial<repo.NewUser> = {};
@@ -472,8 +451,8 @@ export function createAccountsService(deps: AccountsDeps) {
             : user.organisationNameOther;
         checkOrganisationForSector(sector, organisationId, organisationName);
         if (Object.keys(changes).length > 0) await repo.updateUser(tx, user.id, changes);
-        return toMe(tx, user.id);
       });
+      return currentAccount(actor.userId);
     },
 
     /** Starts an email change: the new address must be confirmed before it takes effect. Same answer if it is taken. */
