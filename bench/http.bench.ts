@@ -23,6 +23,7 @@ import { createLoggerOptions } from "../src/server/platform/logger.js";
 import { seedDirectory } from "../src/server/seed.js";
 import { buildUser, signIn } from "../tests/support/factories.js";
 import type { TestContext } from "../tests/support/test-app.js";
+import { createThrowawayDatabase } from "../tests/support/throwaway-database.js";
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
@@ -67,33 +68,13 @@ interface BenchDatabase {
 }
 
 /** A new, empty PostgreSQL database named for this run, created from a base URL; registered for dropping at the end. */
-async function createThrowawayDatabase(baseUrl: string): Promise<BenchDatabase> {
-  const name = `qia_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  cleanups.push({
-    label: `drop database ${name}`,
-    run: async () => {
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
-  });
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
+async function createBenchDatabase(baseUrl: string): Promise<BenchDatabase> {
+  const throwaway = await createThrowawayDatabase(baseUrl, "qia_bench");
+  cleanups.push({ label: `drop database ${throwaway.name}`, run: throwaway.drop });
   return {
     kind: "postgres",
-    databaseUrl: url.toString(),
-    description: `PostgreSQL, throwaway database ${name} on ${url.host}`,
+    databaseUrl: throwaway.url,
+    description: `PostgreSQL, throwaway database ${throwaway.name} on ${new URL(throwaway.url).host}`,
   };
 }
 
@@ -209,7 +190,7 @@ async function main(): Promise<void> {
   const baseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
 
   const where: BenchDatabase = baseUrl
-    ? await createThrowawayDatabase(baseUrl)
+    ? await createBenchDatabase(baseUrl)
     : { kind: "pglite", databaseUrl: null, description: "PGlite in memory" };
   const config = productionConfig(where.databaseUrl);
   const database: Database = await openDatabase({

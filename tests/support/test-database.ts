@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { type Database, openDatabase, runMigrations } from "../../src/server/platform/db.js";
+import { createThrowawayDatabase } from "./throwaway-database.js";
 
 /** A fresh, migrated database for one test file, and how to throw it away. */
 export interface TestDatabase {
@@ -21,25 +20,15 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     if (migrate) await runMigrations(database, null);
     return { database, databaseUrl: null, dispose: () => database.close() };
   }
-  const name = `qia_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const database = await openDatabase({ databaseUrl, dataDir: "unused", poolSize: 5 });
-  if (migrate) await runMigrations(database, databaseUrl);
+  const throwaway = await createThrowawayDatabase(baseUrl, "qia_test");
+  const database = await openDatabase({ databaseUrl: throwaway.url, dataDir: "unused", poolSize: 5 });
+  if (migrate) await runMigrations(database, throwaway.url);
   return {
     database,
-    databaseUrl,
+    databaseUrl: throwaway.url,
     dispose: async () => {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await throwaway.drop();
     },
   };
 }

@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { createThrowawayDatabase } from "../../support/throwaway-database.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const READY_TIMEOUT_MS = 60_000;
@@ -35,26 +34,6 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(address.port));
     });
   });
-}
-
-/** A fresh PostgreSQL database for this run, created from E2E_DATABASE_URL, and how to drop it. */
-async function createRunDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `qia_e2e_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: baseUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
 }
 
 /** Environment for the child: ours minus anything that would point it at other data or mail. */
@@ -98,7 +77,7 @@ export async function startServer(): Promise<E2eServer> {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "qia-e2e-"));
   const baseDatabaseUrl = process.env.E2E_DATABASE_URL;
-  const database = baseDatabaseUrl ? await createRunDatabase(baseDatabaseUrl) : null;
+  const database = baseDatabaseUrl ? await createThrowawayDatabase(baseDatabaseUrl, "qia_e2e") : null;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
