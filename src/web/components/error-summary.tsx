@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useId, useRef } from "react";
+import { type MouseEvent, useEffect, useId, useMemo, useRef } from "react";
 import { Link } from "react-router";
 import type { SummaryError } from "../lib/form-errors";
 
@@ -59,4 +59,13 @@ export function ErrorSummary({ errors, title = "There is a problem" }: ErrorSumm
       </div>
     </div>
   );
+}
+
+/**
+ * The error summary for a failed request with no fields of its own (a button that posts). Lines are made once
+ * per failure, so the summary takes focus when the request fails, not on every re-render.
+ */
+export function RequestErrorSummary({ error }: { error: Error | null }) {
+  const errors = useMemo(() => (error ? [{ message: error.message }] : []), [error]);
+  return <ErrorSummary errors={errors} />;
 }

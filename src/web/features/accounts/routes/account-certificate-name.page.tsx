@@ -23,7 +23,7 @@ function CertificateNameForm({ me }: { me: Me }) {
     });
     if (!confirmed)
       errors.certificateNameConfirmed = "Confirm this is the name you want on your certificates";
-    if (form.check(errors))
+    if (!form.showFieldErrors(errors))
       form.save({ certificateName: certificateName.trim(), certificateNameConfirmed: true });
   };
 

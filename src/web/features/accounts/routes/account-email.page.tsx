@@ -3,7 +3,8 @@ import { useNavigate } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
 import { TextInput } from "../../../components/text-input";
 import { flash } from "../../../lib/flash";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useChangeEmail } from "../api/change-email";
 import { useMe } from "../api/use-me";
 import { QuestionPage } from "../components/question-page";
@@ -18,8 +19,7 @@ export function AccountEmailPage() {
   const changeEmail = useChangeEmail();
   const [newEmail, setNewEmail] = useState("");
   const [currentPassword, setCurrentPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
 
   const submit = () => {
     const fieldErrors: FieldErrors = {};
@@ -29,9 +29,7 @@ export function AccountEmailPage() {
       fieldErrors.newEmail = "Enter a different email address from the one you use now";
     }
     if (!currentPassword) fieldErrors.currentPassword = "Enter your current password";
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0 || changeEmail.isPending) return;
+    if (showFieldErrors(fieldErrors) || changeEmail.isPending) return;
 
     changeEmail.mutate(
       { newEmail: newEmail.trim(), currentPassword },
@@ -40,9 +38,7 @@ export function AccountEmailPage() {
           navigate("/account", { state: flash(`Check your inbox at ${newEmail.trim()}`, answer.message) }),
         onError: (error) => {
           setCurrentPassword("");
-          const serverErrors = apiFieldErrors(error, FIELDS);
-          setErrors(serverErrors);
-          setSummary(summaryErrors(FIELDS, serverErrors, error));
+          showFailure(error);
         },
       },
     );

@@ -16,7 +16,7 @@ function EsrForm({ me }: { me: Me }) {
 
   const submit = () => {
     const message = esrError(esrNumber);
-    if (!form.check(message ? { esrNumber: message } : {})) return;
+    if (form.showFieldErrors(message ? { esrNumber: message } : {})) return;
     const value = esrNumber.trim();
     form.save({ esrNumber: value || null });
   };

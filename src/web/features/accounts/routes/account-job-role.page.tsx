@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Me } from "../../../../shared/accounts";
 import { LoadingPage } from "../../../components/page-state";
 import { TextInput } from "../../../components/text-input";
+import type { FieldErrors } from "../../../lib/form-errors";
 import { useMe } from "../api/use-me";
 import { QuestionPage } from "../components/question-page";
 import { useProfileForm } from "../components/use-profile-form";
@@ -14,8 +15,9 @@ function JobRoleForm({ me }: { me: Me }) {
 
   const submit = () => {
     const value = jobRole.trim();
-    if (!form.check(value.length > 100 ? { jobRole: "Job role must be 100 characters or fewer" } : {}))
-      return;
+    const fieldErrors: FieldErrors =
+      value.length > 100 ? { jobRole: "Job role must be 100 characters or fewer" } : {};
+    if (form.showFieldErrors(fieldErrors)) return;
     form.save({ jobRole: value || null });
   };
 

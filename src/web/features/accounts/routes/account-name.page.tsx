@@ -17,13 +17,12 @@ function NameForm({ me }: { me: Me }) {
   const form = useProfileForm(FIELDS, "Your name has been changed");
 
   const submit = () => {
-    const ok = form.check(
-      validateFields({
-        givenName: [GivenName.unwrap(), givenName],
-        familyName: [FamilyName.unwrap(), familyName],
-      }),
-    );
-    if (ok) form.save({ givenName: givenName.trim(), familyName: familyName.trim() });
+    const fieldErrors = validateFields({
+      givenName: [GivenName.unwrap(), givenName],
+      familyName: [FamilyName.unwrap(), familyName],
+    });
+    if (!form.showFieldErrors(fieldErrors))
+      form.save({ givenName: givenName.trim(), familyName: familyName.trim() });
   };
 
   return (

@@ -31,7 +31,7 @@ function OrganisationForm({ me }: { me: Me }) {
   const form = useProfileForm(FIELDS, "Your sector and organisation have been changed");
 
   const submit = () => {
-    if (!form.check(validateOrganisationChoice(choice, organisationRequired(sector)))) return;
+    if (form.showFieldErrors(validateOrganisationChoice(choice, organisationRequired(sector)))) return;
     form.save({
       sector,
       organisationId: choice.notListed ? null : choice.organisationId,

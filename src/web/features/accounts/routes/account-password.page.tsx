@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
 import { flash } from "../../../lib/flash";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useChangePassword } from "../api/change-password";
 import { QuestionPage } from "../components/question-page";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
@@ -15,17 +16,14 @@ export function AccountPasswordPage() {
   const changePassword = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
 
   const submit = () => {
     const fieldErrors: FieldErrors = {};
     if (!currentPassword) fieldErrors.currentPassword = "Enter your current password";
     const problem = newPasswordError(newPassword, "Enter a new password");
     if (problem) fieldErrors.newPassword = problem;
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0 || changePassword.isPending) return;
+    if (showFieldErrors(fieldErrors) || changePassword.isPending) return;
 
     changePassword.mutate(
       { currentPassword, newPassword },
@@ -34,9 +32,7 @@ export function AccountPasswordPage() {
           navigate("/account", { state: flash("Your password has been changed", answer.message) }),
         onError: (error) => {
           setCurrentPassword("");
-          const serverErrors = apiFieldErrors(error, FIELDS);
-          setErrors(serverErrors);
-          setSummary(summaryErrors(FIELDS, serverErrors, error));
+          showFailure(error);
         },
       },
     );

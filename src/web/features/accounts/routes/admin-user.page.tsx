@@ -9,7 +9,7 @@ import {
   SECTOR_LABELS,
 } from "../../../../shared/accounts";
 import { Button } from "../../../components/button";
-import { ErrorSummary } from "../../../components/error-summary";
+import { ErrorSummary, RequestErrorSummary } from "../../../components/error-summary";
 import { BackLink } from "../../../components/links";
 import { SummaryList, Tag } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
@@ -17,15 +17,10 @@ import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
 import { isApiError } from "../../../lib/api-client";
-import {
-  apiFieldErrors,
-  type FieldErrors,
-  type SummaryError,
-  summaryErrors,
-  validateFields,
-} from "../../../lib/form-errors";
+import { type FieldErrors, validateFields } from "../../../lib/form-errors";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useAdminUser } from "../api/admin-user";
 import { useExpireUser } from "../api/expire-user";
 import { useGrantRole } from "../api/grant-role";
@@ -39,14 +34,15 @@ import {
 
 type Announce = (message: string) => void;
 
+const ROLE_FIELDS = ["role", "organisationId"] as const;
+const EXPIRE_FIELDS = ["reason"] as const;
+
 function RolesSection({ user, announce }: { user: AdminUser; announce: Announce }) {
   const revoke = useRevokeRole(user.id);
   const grant = useGrantRole(user.id);
   const [role, setRole] = useState<Role | "">("");
   const [organisation, setOrganisation] = useState(emptyOrganisationChoice);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
-  const fields = ["role", "organisationId"] as const;
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(ROLE_FIELDS);
 
   const add = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,9 +50,7 @@ function RolesSection({ user, announce }: { user: AdminUser; announce: Announce 
     if (role === "learner_admin") {
       Object.assign(fieldErrors, validateOrganisationChoice(organisation, true));
     }
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(fields, fieldErrors));
-    if (!role || Object.keys(fieldErrors).length > 0 || grant.isPending) return;
+    if (showFieldErrors(fieldErrors) || !role || grant.isPending) return;
     const body: { role: Role; organisationId?: string } = { role };
     if (role === "learner_admin" && organisation.organisationId)
       body.organisationId = organisation.organisationId;
@@ -66,18 +60,14 @@ function RolesSection({ user, announce }: { user: AdminUser; announce: Announce 
         setRole("");
         setOrganisation(emptyOrganisationChoice);
       },
-      onError: (error) => {
-        const serverErrors = apiFieldErrors(error, fields);
-        setErrors(serverErrors);
-        setSummary(summaryErrors(fields, serverErrors, error));
-      },
+      onError: showFailure,
     });
   };
 
   return (
     <>
       <h2>Roles</h2>
-      {revoke.isError ? <ErrorSummary errors={[{ message: revoke.error.message }]} /> : null}
+      <RequestErrorSummary error={revoke.error} />
       {user.roles.length === 0 ? (
         <p>This person has no roles.</p>
       ) : (
@@ -151,14 +141,13 @@ function StatusSection({ user, announce }: { user: AdminUser; announce: Announce
   const expire = useExpireUser(user.id);
   const reactivate = useReactivateUser(user.id);
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(EXPIRE_FIELDS);
 
   if (user.status === "expired") {
     return (
       <>
         <h2>Re-activate account</h2>
-        {reactivate.isError ? <ErrorSummary errors={[{ message: reactivate.error.message }]} /> : null}
+        <RequestErrorSummary error={reactivate.error} />
         <p>This account was expired{user.expiredReason ? `: ${user.expiredReason}` : "."}</p>
         <p>Re-activating lets this person sign in again.</p>
         <form
@@ -178,19 +167,13 @@ function StatusSection({ user, announce }: { user: AdminUser; announce: Announce
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const fieldErrors = validateFields({ reason: [ExpireUserSchema.shape.reason, reason] });
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(["reason"], fieldErrors));
-    if (Object.keys(fieldErrors).length > 0 || expire.isPending) return;
+    if (showFieldErrors(fieldErrors) || expire.isPending) return;
     expire.mutate(reason.trim(), {
       onSuccess: () => {
         setReason("");
         announce("Account expired");
       },
-      onError: (error) => {
-        const serverErrors = apiFieldErrors(error, ["reason"]);
-        setErrors(serverErrors);
-        setSummary(summaryErrors(["reason"], serverErrors, error));
-      },
+      onError: showFailure,
     });
   };
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { ConfirmationPanel } from "../../../components/panel";
 import { TextInput } from "../../../components/text-input";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useForgotPassword } from "../api/forgot-password";
 import { QuestionPage } from "../components/question-page";
 import { emailError } from "../components/validation";
@@ -32,25 +32,17 @@ function Sent({ email }: { email: string }) {
 export function ForgotPasswordPage() {
   const forgot = useForgotPassword();
   const [email, setEmail] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
 
   if (forgot.isSuccess) return <Sent email={email.trim()} />;
 
   const submit = () => {
     const message = emailError(email);
     if (message) {
-      setErrors({ email: message });
-      setSummary(summaryErrors(FIELDS, { email: message }));
+      showFieldErrors({ email: message });
       return;
     }
-    forgot.mutate(email.trim(), {
-      onError: (error) => {
-        const fieldErrors = apiFieldErrors(error, FIELDS);
-        setErrors(fieldErrors);
-        setSummary(summaryErrors(FIELDS, fieldErrors, error));
-      },
-    });
+    forgot.mutate(email.trim(), { onError: showFailure });
   };
 
   return (

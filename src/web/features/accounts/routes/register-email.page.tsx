@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { TextInput } from "../../../components/text-input";
-import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { emailError } from "../components/validation";
@@ -11,15 +12,12 @@ const FIELDS = ["email"] as const;
 export function RegisterEmailPage() {
   const { answers, update, backTo, next, serverErrors, clearServerErrors } = useRegistrationStep("email");
   const [email, setEmail] = useState(answers.email);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     const message = emailError(email);
     const fieldErrors: FieldErrors = message ? { email: message } : {};
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0) return;
+    if (showFieldErrors(fieldErrors)) return;
     update({ email: email.trim() });
     clearServerErrors([...FIELDS]);
     next();

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Details } from "../../../components/nhs";
 import { TextInput } from "../../../components/text-input";
-import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { ESR_HINT, esrError } from "../components/validation";
@@ -12,15 +13,12 @@ const FIELDS = ["esrNumber"] as const;
 export function RegisterEsrPage() {
   const { answers, update, backTo, next, serverErrors, clearServerErrors } = useRegistrationStep("esr");
   const [esrNumber, setEsrNumber] = useState(answers.esrNumber);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     const message = esrError(esrNumber);
     const fieldErrors: FieldErrors = message ? { esrNumber: message } : {};
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (message) return;
+    if (showFieldErrors(fieldErrors)) return;
     update({ esrNumber: esrNumber.trim() });
     clearServerErrors([...FIELDS]);
     next();

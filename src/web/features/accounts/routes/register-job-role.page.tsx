@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { RegisterSchema } from "../../../../shared/accounts";
 import { TextInput } from "../../../components/text-input";
-import { type FieldErrors, summaryErrors, validateFields } from "../../../lib/form-errors";
+import { validateFields } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 
@@ -11,14 +12,11 @@ const FIELDS = ["jobRole"] as const;
 export function RegisterJobRolePage() {
   const { answers, update, backTo, next, serverErrors, clearServerErrors } = useRegistrationStep("job-role");
   const [jobRole, setJobRole] = useState(answers.jobRole);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     const fieldErrors = validateFields({ jobRole: [RegisterSchema.shape.jobRole, jobRole] });
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0) return;
+    if (showFieldErrors(fieldErrors)) return;
     update({ jobRole: jobRole.trim() });
     clearServerErrors([...FIELDS]);
     next();

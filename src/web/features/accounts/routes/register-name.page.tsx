@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { RegisterSchema } from "../../../../shared/accounts";
 import { TextInput } from "../../../components/text-input";
-import { type FieldErrors, summaryErrors, validateFields } from "../../../lib/form-errors";
+import { validateFields } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 
@@ -13,17 +14,14 @@ export function RegisterNamePage() {
   const { answers, update, backTo, next, serverErrors, clearServerErrors } = useRegistrationStep("name");
   const [givenName, setGivenName] = useState(answers.givenName);
   const [familyName, setFamilyName] = useState(answers.familyName);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     const fieldErrors = validateFields({
       givenName: [GivenNameSchema, givenName],
       familyName: [FamilyNameSchema, familyName],
     });
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0) return;
+    if (showFieldErrors(fieldErrors)) return;
     update({ givenName: givenName.trim(), familyName: familyName.trim() });
     clearServerErrors([...FIELDS]);
     next();

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { OrganisationPicker, validateOrganisationChoice } from "../components/organisation-picker";
 import { QuestionPage } from "../components/question-page";
 import { organisationRequired } from "../components/registration.context";
@@ -12,15 +12,13 @@ export function RegisterOrganisationPage() {
   const { answers, update, backTo, next, serverErrors, clearServerErrors } =
     useRegistrationStep("organisation");
   const [choice, setChoice] = useState(answers.organisation);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
   const required = organisationRequired(answers.sector);
 
   const submit = () => {
     const fieldErrors = validateOrganisationChoice(choice, required);
     if (Object.keys(fieldErrors).length > 0) {
-      setErrors(fieldErrors);
-      setSummary(summaryErrors(FIELDS, fieldErrors));
+      showFieldErrors(fieldErrors);
       return;
     }
     update({ organisation: choice });

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { PasswordInput } from "../../../components/password-input";
-import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
@@ -12,15 +13,12 @@ export function RegisterPasswordPage() {
   const { password, setPassword, backTo, next, serverErrors, clearServerErrors } =
     useRegistrationStep("password");
   const [value, setValue] = useState(password);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     const message = newPasswordError(value, "Enter a password");
     const fieldErrors: FieldErrors = message ? { password: message } : {};
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (message) return;
+    if (showFieldErrors(fieldErrors)) return;
     setPassword(value);
     clearServerErrors([...FIELDS]);
     next();

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { SECTOR_LABELS, SECTORS, type Sector } from "../../../../shared/accounts";
 import { Radios } from "../../../components/radios";
-import { type FieldErrors, summaryErrors } from "../../../lib/form-errors";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { QuestionPage } from "../components/question-page";
 import { organisationRequired } from "../components/registration.context";
 import { useRegistrationStep } from "../components/use-registration-step";
@@ -13,14 +13,11 @@ export function RegisterSectorPage() {
   const { answers, update, backTo, next, fromCheck, serverErrors, clearServerErrors } =
     useRegistrationStep("sector");
   const [sector, setSector] = useState<Sector | "">(answers.sector);
-  const [errors, setErrors] = useState<FieldErrors>(() => ({ ...serverErrors }));
-  const [summary, setSummary] = useState(() => summaryErrors(FIELDS, serverErrors));
+  const { errors, summary, showFieldErrors } = useFormErrors(FIELDS, serverErrors);
 
   const submit = () => {
     if (!sector) {
-      const fieldErrors = { sector: "Select the sector you work in" };
-      setErrors(fieldErrors);
-      setSummary(summaryErrors(FIELDS, fieldErrors));
+      showFieldErrors({ sector: "Select the sector you work in" });
       return;
     }
     update({ sector });

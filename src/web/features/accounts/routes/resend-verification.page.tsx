@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { ConfirmationPanel } from "../../../components/panel";
 import { TextInput } from "../../../components/text-input";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useResendVerification } from "../api/resend-verification";
 import { QuestionPage } from "../components/question-page";
 import { emailError } from "../components/validation";
@@ -26,25 +26,17 @@ function Sent({ message }: { message: string }) {
 export function ResendVerificationPage() {
   const resend = useResendVerification();
   const [email, setEmail] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
 
   if (resend.isSuccess) return <Sent message={resend.data.message} />;
 
   const submit = () => {
     const message = emailError(email);
     if (message) {
-      setErrors({ email: message });
-      setSummary(summaryErrors(FIELDS, { email: message }));
+      showFieldErrors({ email: message });
       return;
     }
-    resend.mutate(email.trim(), {
-      onError: (error) => {
-        const fieldErrors = apiFieldErrors(error, FIELDS);
-        setErrors(fieldErrors);
-        setSummary(summaryErrors(FIELDS, fieldErrors, error));
-      },
-    });
+    resend.mutate(email.trim(), { onError: showFailure });
   };
 
   return (

@@ -4,8 +4,8 @@ import { ProblemPage } from "../../../components/page-state";
 import { ConfirmationPanel } from "../../../components/panel";
 import { PasswordInput } from "../../../components/password-input";
 import { ApiError } from "../../../lib/api-client";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useResetPassword } from "../api/reset-password";
 import { QuestionPage } from "../components/question-page";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
@@ -37,8 +37,7 @@ export function ResetPasswordPage() {
   const token = params.get("token") ?? "";
   const reset = useResetPassword();
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
 
   if (!token) {
     return (
@@ -68,20 +67,10 @@ export function ResetPasswordPage() {
   const submit = () => {
     const message = newPasswordError(password, "Enter a new password");
     if (message) {
-      setErrors({ password: message });
-      setSummary(summaryErrors(FIELDS, { password: message }));
+      showFieldErrors({ password: message });
       return;
     }
-    reset.mutate(
-      { token, password },
-      {
-        onError: (error) => {
-          const fieldErrors = apiFieldErrors(error, FIELDS);
-          setErrors(fieldErrors);
-          setSummary(summaryErrors(FIELDS, fieldErrors, error));
-        },
-      },
-    );
+    reset.mutate({ token, password }, { onError: showFailure });
   };
 
   return (

@@ -3,8 +3,9 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
 import { TextInput } from "../../../components/text-input";
 import { ApiError } from "../../../lib/api-client";
-import { apiFieldErrors, type FieldErrors, type SummaryError, summaryErrors } from "../../../lib/form-errors";
+import type { FieldErrors } from "../../../lib/form-errors";
 import { safeReturnTo } from "../../../lib/return-to";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useSignIn } from "../api/sign-in";
 import { QuestionPage } from "../components/question-page";
 
@@ -17,16 +18,13 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [summary, setSummary] = useState<SummaryError[]>([]);
+  const { errors, summary, showFieldErrors, showFailure, showSummary } = useFormErrors(FIELDS);
 
   const submit = () => {
     const fieldErrors: FieldErrors = {};
     if (!email.trim()) fieldErrors.email = "Enter your email address";
     if (!password) fieldErrors.password = "Enter your password";
-    setErrors(fieldErrors);
-    setSummary(summaryErrors(FIELDS, fieldErrors));
-    if (Object.keys(fieldErrors).length > 0) return;
+    if (showFieldErrors(fieldErrors)) return;
 
     signIn.mutate(
       { email: email.trim(), password },
@@ -34,15 +32,12 @@ export function SignInPage() {
         onSuccess: () => navigate(safeReturnTo(params.get("returnTo")), { replace: true }),
         onError: (error) => {
           setPassword("");
-          const serverFields = apiFieldErrors(error, FIELDS);
           if (error instanceof ApiError && error.error === "invalid_credentials") {
             // Point at the email field so the summary link lands somewhere useful.
-            setErrors({});
-            setSummary([{ field: "email", message: error.message }]);
+            showSummary([{ field: "email", message: error.message }]);
             return;
           }
-          setErrors(serverFields);
-          setSummary(summaryErrors(FIELDS, serverFields, error));
+          showFailure(error);
         },
       },
     );
