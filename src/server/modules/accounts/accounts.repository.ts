@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Me, Role, Sector } from "../../../shared/accounts.js";
 import { emailTokens, organisations, sessions, userRoles, users } from "../../db/schema/index.js";
 import type { Database, Tx } from "../../platform/db.js";
