@@ -1,6 +1,7 @@
 /** Maintenance command: apply migrations and load the directory and demo accounts into the configured database. */
 import { loadConfig } from "../src/server/platform/config.js";
 import { openDatabase, runMigrations } from "../src/server/platform/db.js";
+import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "../src/server/seed.js";
 
 const config = loadConfig();
@@ -8,9 +9,10 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 try {
   await runMigrations(database, config.databaseUrl);
   const organisations = await seedDirectory(database.db);
+  const courses = await seedCatalogue(database.db);
   const created = await seedDemoAccounts(database.db, config);
   console.log(
-    `Organisations added: ${organisations}. Demo accounts ${created ? "created" : "already present (nothing changed)"}.`,
+    `Organisations added: ${organisations}. Courses added: ${courses}. Demo accounts ${created ? "created" : "already present (nothing changed)"}.`,
   );
   console.log(describeDemoAccounts(config));
 } finally {

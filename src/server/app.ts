@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { createAccountsService } from "./modules/accounts/accounts.service.js";
+import { catalogueRoutes } from "./modules/catalogue/catalogue.routes.js";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { authPlugin } from "./platform/auth.js";
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(organisationsRoutes, deps);
   await app.register(accountsRoutes, { ...deps, accounts });
   await app.register(outboxRoutes, deps);
+  await app.register(catalogueRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

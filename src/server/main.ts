@@ -1,6 +1,7 @@
 import pino from "pino";
 import { buildApp } from "./app.js";
 import { startHousekeeping } from "./housekeeping.js";
+import { seedCatalogue } from "./modules/catalogue/catalogue.seed.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   await runMigrations(database, config.databaseUrl);
   const added = await seedDirectory(database.db);
   if (added > 0) logger.info({ organisations: added }, "organisation directory seeded");
+  const courses = await seedCatalogue(database.db);
+  if (courses > 0) logger.info({ courses }, "catalogue seeded");
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");

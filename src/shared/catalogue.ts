@@ -13,6 +13,7 @@ export const LEVELS = [
   "facilitator",
   "programme_manager",
   "module",
+  "mini_course",
 ] as const;
 /** One of LEVELS. */
 export type Level = (typeof LEVELS)[number];
@@ -26,6 +27,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
   facilitator: "Facilitator",
   programme_manager: "Programme Manager",
   module: "Individual module",
+  mini_course: "Mini-course",
 };
 
 /** Who each level is for (domain.md), as the catalogue says it. */
@@ -37,6 +39,7 @@ export const LEVEL_AUDIENCE: Record<Level, string> = {
   facilitator: "People who have led and coached others across departments",
   programme_manager: "People who have led adoption at a strategic level",
   module: "Anyone who wants one module of the programme on its own",
+  mini_course: "Anyone in health and care who wants to learn quality improvement by doing it",
 };
 
 /** How a level is accredited (domain.md). */
@@ -49,6 +52,7 @@ export const LEVEL_ACCREDITATION: Record<Level, string> = {
   facilitator: "A portfolio of evidence, assessed",
   programme_manager: "A portfolio of evidence, assessed",
   module: "Completion of every lesson",
+  mini_course: "Completion of every module",
 };
 
 /** Months of access from the start of an enrolment (domain.md). */
@@ -60,6 +64,7 @@ export const ACCESS_MONTHS: Record<Level, number> = {
   facilitator: 9,
   programme_manager: 18,
   module: 6,
+  mini_course: 6,
 };
 
 /** Levels whose learners may ask to defer their start within the first four weeks. */
@@ -127,3 +132,92 @@ export function recommendLevel(answer: (typeof STARTING_POINTS)[number]["value"]
   const point = STARTING_POINTS.find((p) => p.value === answer);
   return point ? point.level : "introductory";
 }
+
+/** The kinds of programme: The Productive Series, and the free Improvement Fundamentals mini-courses. */
+export const PROGRAMME_KINDS = ["productive_series", "improvement_fundamentals"] as const;
+
+/** The levels of a Productive Series programme in their recommended order (modules and mini-courses stand apart). */
+export const LEVEL_PATH: readonly Level[] = [
+  "introductory",
+  "accredited_introduction",
+  "foundation",
+  "practitioner",
+  "facilitator",
+  "programme_manager",
+];
+
+const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** GET /api/catalogue query: full-text search, programme, levels (repeat or comma-separate), free only. */
+export const CatalogueQuerySchema = z.object({
+  q: z.string().trim().max(200, "Search for 200 characters or fewer").optional(),
+  programme: z.string().trim().max(100).optional(),
+  level: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(LEVELS, { error: "Choose levels from the list" })).max(LEVELS.length))
+    .optional(),
+  free: boolParam.optional(),
+});
+/** Parsed catalogue filters. */
+export type CatalogueQuery = z.infer<typeof CatalogueQuerySchema>;
+
+/** What a course costs this learner, or the list price when nobody is signed in. */
+export const LearnerPriceSchema = z.object({
+  exVatPence: z.number().int(),
+  withVatPence: z.number().int(),
+  free: z.boolean(),
+  text: z.string().describe('as people read it: "Free" or "£595 (£714 including VAT)"'),
+  forSignedInLearner: z.boolean().describe("true when worked out for the signed-in learner's sector"),
+  note: z.string().nullable().describe("why this learner's price differs from the list price, if it does"),
+});
+
+/** A course as the catalogue lists it. */
+export const CourseCardSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  level: z.enum(LEVELS),
+  summary: z.string(),
+  priceExVatPence: z.number().int().describe("list price ex VAT, in pence"),
+  price: LearnerPriceSchema,
+  accessMonths: z.number().int(),
+  cpdPoints: z.number().int(),
+});
+/** A catalogue entry. */
+export type CourseCard = z.infer<typeof CourseCardSchema>;
+
+/** A programme with its published courses (those matching the filters). */
+export const CatalogueProgrammeSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  kind: z.enum(PROGRAMME_KINDS),
+  courses: z.array(CourseCardSchema),
+});
+
+/** GET /api/catalogue */
+export const CatalogueSchema = z.object({
+  programmes: z.array(CatalogueProgrammeSchema),
+  totalCourses: z.number().int(),
+});
+/** The catalogue as the API returns it. */
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+
+/** GET /api/courses/:id */
+export const CourseDetailSchema = CourseCardSchema.extend({
+  programme: z.object({ id: z.string(), slug: z.string(), title: z.string(), kind: z.enum(PROGRAMME_KINDS) }),
+  whoFor: z.string(),
+  outcomes: z.array(z.string()),
+  prerequisites: z.string().nullable(),
+  accreditation: z.string(),
+  priceIsIndicative: z.boolean().describe("the list price is a plausible value an administrator has yet to confirm"),
+  recommendedBefore: z
+    .object({ id: z.string(), title: z.string(), level: z.enum(LEVELS) })
+    .nullable()
+    .describe("the level recommended before this one in the same programme, if any"),
+  modules: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string(), summary: z.string() })),
+});
+/** One course with everything its page shows. */
+export type CourseDetail = z.infer<typeof CourseDetailSchema>;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
+import { seedCatalogue } from "../../src/server/modules/catalogue/catalogue.seed.js";
 import { type AppConfig, loadConfig } from "../../src/server/platform/config.js";
 import type { Database } from "../../src/server/platform/db.js";
 import { seedDirectory } from "../../src/server/seed.js";
@@ -35,6 +36,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const testDb = await createTestDatabase();
   const config = testConfig({ ...overrides, databaseUrl: testDb.databaseUrl });
   await seedDirectory(testDb.database.db);
+  await seedCatalogue(testDb.database.db);
   const app = await buildApp({ config, database: testDb.database });
   await app.ready();
   return {
