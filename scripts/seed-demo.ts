@@ -1,7 +1,8 @@
 /** Maintenance command: apply migrations and load the directory and demo accounts into the configured database. */
+
+import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import { openDatabase, runMigrations } from "../src/server/platform/db.js";
-import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "../src/server/seed.js";
 
 const config = loadConfig();

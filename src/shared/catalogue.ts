@@ -212,12 +212,16 @@ export const CourseDetailSchema = CourseCardSchema.extend({
   outcomes: z.array(z.string()),
   prerequisites: z.string().nullable(),
   accreditation: z.string(),
-  priceIsIndicative: z.boolean().describe("the list price is a plausible value an administrator has yet to confirm"),
+  priceIsIndicative: z
+    .boolean()
+    .describe("the list price is a plausible value an administrator has yet to confirm"),
   recommendedBefore: z
     .object({ id: z.string(), title: z.string(), level: z.enum(LEVELS) })
     .nullable()
     .describe("the level recommended before this one in the same programme, if any"),
-  modules: z.array(z.object({ id: z.string(), position: z.number().int(), title: z.string(), summary: z.string() })),
+  modules: z.array(
+    z.object({ id: z.string(), position: z.number().int(), title: z.string(), summary: z.string() }),
+  ),
 });
 /** One course with everything its page shows. */
 export type CourseDetail = z.infer<typeof CourseDetailSchema>;
