@@ -88,21 +88,28 @@ export async function countProgrammes(tx: Tx): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Inserts a programme and returns its id. */
-export async function insertProgramme(tx: Tx, values: typeof programmes.$inferInsert): Promise<string> {
-  const [row] = await tx.insert(programmes).values(values).returning({ id: programmes.id });
-  if (!row) throw new Error(`could not insert programme ${values.slug}`);
-  return row.id;
+/** Inserts programmes; returns their ids by slug. */
+export async function insertProgrammes(
+  tx: Tx,
+  values: Array<typeof programmes.$inferInsert>,
+): Promise<Map<string, string>> {
+  const rows = await tx
+    .insert(programmes)
+    .values(values)
+    .returning({ id: programmes.id, slug: programmes.slug });
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-/** Inserts a course and returns its id. */
-export async function insertCourse(tx: Tx, values: typeof courses.$inferInsert): Promise<string> {
-  const [row] = await tx.insert(courses).values(values).returning({ id: courses.id });
-  if (!row) throw new Error(`could not insert course ${values.slug}`);
-  return row.id;
+/** Inserts courses; returns their ids by slug. */
+export async function insertCourses(
+  tx: Tx,
+  values: Array<typeof courses.$inferInsert>,
+): Promise<Map<string, string>> {
+  const rows = await tx.insert(courses).values(values).returning({ id: courses.id, slug: courses.slug });
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-/** Inserts a course's modules. */
+/** Inserts course modules. */
 export async function insertModules(tx: Tx, values: Array<typeof courseModules.$inferInsert>): Promise<void> {
   if (values.length > 0) await tx.insert(courseModules).values(values);
 }

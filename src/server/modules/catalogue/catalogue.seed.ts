@@ -51,28 +51,37 @@ export async function seedCatalogue(db: Db): Promise<number> {
   if ((await repo.countProgrammes(db)) > 0) return 0;
   const data = CatalogueSeedSchema.parse(JSON.parse(readFileSync(DATA_FILE, "utf8")));
   return db.transaction(async (tx) => {
-    const programmeIds = new Map<string, string>();
-    for (const [position, programme] of data.programmes.entries()) {
-      programmeIds.set(programme.slug, await repo.insertProgramme(tx, { ...programme, position }));
-    }
+    const programmeIds = await repo.insertProgrammes(
+      tx,
+      data.programmes.map((programme, position) => ({ ...programme, position })),
+    );
     const now = new Date();
-    for (const [position, course] of data.courses.entries()) {
-      const { modules, programme, ...fields } = course;
-      const programmeId = programmeIds.get(programme);
-      if (!programmeId) throw new Error(`course ${course.slug} names unknown programme ${programme}`);
-      const courseId = await repo.insertCourse(tx, {
-        ...fields,
-        programmeId,
-        accessMonths: ACCESS_MONTHS[course.level],
-        status: "published",
-        publishedAt: now,
-        position,
-      });
-      await repo.insertModules(
-        tx,
-        modules.map((m, index) => ({ courseId, position: index + 1, title: m.title, summary: m.summary })),
-      );
-    }
+    const courseIds = await repo.insertCourses(
+      tx,
+      data.courses.map(({ modules: _modules, programme, ...fields }, position) => {
+        const programmeId = programmeIds.get(programme);
+        if (!programmeId) throw new Error(`course ${fields.slug} names unknown programme ${programme}`);
+        return {
+          ...fields,
+          programmeId,
+          accessMonths: ACCESS_MONTHS[fields.level],
+          status: "published" as const,
+          publishedAt: now,
+          position,
+        };
+      }),
+    );
+    const modules = data.courses.flatMap((course) => {
+      const courseId = courseIds.get(course.slug);
+      if (!courseId) throw new Error(`course ${course.slug} was not inserted`);
+      return course.modules.map((m, index) => ({
+        courseId,
+        position: index + 1,
+        title: m.title,
+        summary: m.summary,
+      }));
+    });
+    await repo.insertModules(tx, modules);
     return data.courses.length;
   });
 }
