@@ -1,4 +1,4 @@
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { useSignOut } from "../features/accounts/api/sign-out";
 import { useMe } from "../features/accounts/api/use-me";
 import { flash } from "../lib/flash";
@@ -33,7 +33,54 @@ function SignOutButton() {
   );
 }
 
-/** The NHS header: logo and "QI Academy" linking home, and account links for the person's state. */
+/** The service's main sections, in the header's navigation. */
+const SECTIONS = [
+  { to: "/courses", text: "Find a course" },
+  { to: "/where-to-start", text: "Where should I start?" },
+] as const;
+
+/**
+ * The header's navigation. The current section is marked with aria-current ("page" on the section's own
+ * page, "true" beneath it) and bold text, as nhsuk-frontend does, so it is not shown by colour alone.
+ */
+function HeaderNavigation() {
+  const { pathname } = useLocation();
+  return (
+    <nav className="nhsuk-header__navigation" aria-label="Menu">
+      <div className="nhsuk-header__navigation-container nhsuk-width-container">
+        <ul className="nhsuk-header__navigation-list">
+          {SECTIONS.map((section) => {
+            const isPage = pathname === section.to;
+            const isCurrent = isPage || pathname.startsWith(`${section.to}/`);
+            return (
+              <li
+                key={section.to}
+                className={`nhsuk-header__navigation-item${isCurrent ? " nhsuk-header__navigation-item--current" : ""}`}
+              >
+                <Link
+                  className="nhsuk-header__navigation-link"
+                  to={section.to}
+                  aria-current={isPage ? "page" : isCurrent ? "true" : undefined}
+                >
+                  {isCurrent ? (
+                    <strong className="nhsuk-header__navigation-item-current-fallback">{section.text}</strong>
+                  ) : (
+                    section.text
+                  )}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+/**
+ * The NHS header: logo and "QI Academy" linking home, account links for the person's state, and the
+ * navigation to the service's main sections.
+ */
 export function Header() {
   const { data: me, isPending } = useMe();
   const isAdmin = me?.roles.some((grant) => grant.role === "platform_admin") ?? false;
@@ -96,6 +143,7 @@ export function Header() {
           </nav>
         )}
       </div>
+      <HeaderNavigation />
     </header>
   );
 }

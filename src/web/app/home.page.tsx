@@ -46,15 +46,27 @@ export function HomePage() {
 
         <InsetText>
           <p>
-            QI Academy is being built in stages. At the moment you can create an account and keep your details
-            up to date. Courses will appear here when they open.
+            QI Academy is being built in stages. You can browse the course catalogue now, create an account
+            and keep your details up to date. Enrolment on courses opens soon.
           </p>
         </InsetText>
 
+        <h2>Find a course</h2>
+        <p>See every course, who it is for, what it costs and what you will learn.</p>
+        <ActionLink to="/courses">Find a course</ActionLink>
+        <p>
+          <Link to="/where-to-start">Not sure where to start?</Link> Answer one question and we will suggest a
+          level.
+        </p>
+
+        <h2>Your account</h2>
         {me ? (
           <ActionLink to="/account">Go to my account</ActionLink>
         ) : (
           <>
+            <p>
+              With an account you see the price for your sector, and you will be able to enrol when it opens.
+            </p>
             <ActionLink to="/register">Create an account</ActionLink>
             <p>
               Already have an account? <Link to="/sign-in">Sign in</Link>

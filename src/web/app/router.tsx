@@ -24,6 +24,10 @@ import { ResendVerificationPage } from "../features/accounts/routes/resend-verif
 import { ResetPasswordPage } from "../features/accounts/routes/reset-password.page";
 import { SignInPage } from "../features/accounts/routes/sign-in.page";
 import { VerifyEmailPage } from "../features/accounts/routes/verify-email.page";
+import { CoursePage } from "../features/catalogue/routes/course.page";
+import { CoursesPage } from "../features/catalogue/routes/courses.page";
+import { WhereToStartPage } from "../features/catalogue/routes/where-to-start.page";
+import { WhereToStartResultPage } from "../features/catalogue/routes/where-to-start-result.page";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
 import { AdminLayout } from "./admin-layout";
 import { RequireRole, RequireSignIn } from "./guards";
@@ -61,6 +65,10 @@ export const router = createBrowserRouter([
       { path: "sign-in", element: <SignInPage /> },
       { path: "forgot-password", element: <ForgotPasswordPage /> },
       { path: "reset-password", element: <ResetPasswordPage /> },
+      { path: "courses", element: <CoursesPage /> },
+      { path: "courses/:id", element: <CoursePage /> },
+      { path: "where-to-start", element: <WhereToStartPage /> },
+      { path: "where-to-start/result", element: <WhereToStartResultPage /> },
       {
         element: <RequireSignIn />,
         children: [

@@ -15,6 +15,8 @@ interface RadiosProps {
   name: string;
   legend: string;
   isPageHeading?: boolean;
+  /** Legend size when it is not the page heading: "s" for filters beside results. */
+  legendSize?: "s" | "m";
   hint?: ReactNode;
   error?: string | undefined;
   options: RadioOption[];
@@ -36,6 +38,7 @@ export function Radios({
   name,
   legend,
   isPageHeading = false,
+  legendSize = "m",
   hint,
   error,
   options,
@@ -50,7 +53,9 @@ export function Radios({
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
-        <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${isPageHeading ? "l" : "m"}`}>
+        <legend
+          className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${isPageHeading ? "l" : legendSize}`}
+        >
           {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
         {hint ? (

@@ -4,10 +4,10 @@ import { ProfileUpdateSchema } from "../../../../shared/accounts";
 import { Checkbox } from "../../../components/checkbox";
 import { InsetText } from "../../../components/nhs";
 import { LoadingPage } from "../../../components/page-state";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { type FieldErrors, validateFields } from "../../../lib/form-errors";
 import { useMe } from "../api/use-me";
-import { QuestionPage } from "../components/question-page";
 import { useProfileForm } from "../components/use-profile-form";
 
 const FIELDS = ["certificateName", "certificateNameConfirmed"] as const;

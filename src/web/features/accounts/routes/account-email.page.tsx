@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { flash } from "../../../lib/flash";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useChangeEmail } from "../api/change-email";
 import { useMe } from "../api/use-me";
-import { QuestionPage } from "../components/question-page";
 import { emailError } from "../components/validation";
 
 const FIELDS = ["newEmail", "currentPassword"] as const;

@@ -2,10 +2,10 @@ import { useState } from "react";
 import type { Me } from "../../../../shared/accounts";
 import { ProfileUpdateSchema } from "../../../../shared/accounts";
 import { LoadingPage } from "../../../components/page-state";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { validateFields } from "../../../lib/form-errors";
 import { useMe } from "../api/use-me";
-import { QuestionPage } from "../components/question-page";
 import { useProfileForm } from "../components/use-profile-form";
 
 const FIELDS = ["givenName", "familyName"] as const;

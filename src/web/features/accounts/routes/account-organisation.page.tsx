@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { type Me, SECTOR_LABELS, SECTORS, type Sector } from "../../../../shared/accounts";
 import { LoadingPage } from "../../../components/page-state";
+import { QuestionPage } from "../../../components/question-page";
 import { Radios } from "../../../components/radios";
 import { useMe } from "../api/use-me";
 import {
@@ -9,7 +10,6 @@ import {
   organisationLabel,
   validateOrganisationChoice,
 } from "../components/organisation-picker";
-import { QuestionPage } from "../components/question-page";
 import { organisationRequired } from "../components/registration.context";
 import { useProfileForm } from "../components/use-profile-form";
 

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
+import { QuestionPage } from "../../../components/question-page";
 import { flash } from "../../../lib/flash";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useChangePassword } from "../api/change-password";
-import { QuestionPage } from "../components/question-page";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
 
 const FIELDS = ["currentPassword", "newPassword"] as const;

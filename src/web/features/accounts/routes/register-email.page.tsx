@@ -1,8 +1,8 @@
 import { useState } from "react";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { emailError } from "../components/validation";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Details } from "../../../components/nhs";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { ESR_HINT, esrError } from "../components/validation";
 

@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { RegisterSchema } from "../../../../shared/accounts";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { validateFields } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 
 const FIELDS = ["jobRole"] as const;

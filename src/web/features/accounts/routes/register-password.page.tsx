@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { PasswordInput } from "../../../components/password-input";
+import { QuestionPage } from "../../../components/question-page";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { QuestionPage } from "../components/question-page";
 import { useRegistrationStep } from "../components/use-registration-step";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
 

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { SECTOR_LABELS, SECTORS, type Sector } from "../../../../shared/accounts";
+import { QuestionPage } from "../../../components/question-page";
 import { Radios } from "../../../components/radios";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { QuestionPage } from "../components/question-page";
 import { organisationRequired } from "../components/registration.context";
 import { useRegistrationStep } from "../components/use-registration-step";
 

@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { ConfirmationPanel } from "../../../components/panel";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useResendVerification } from "../api/resend-verification";
-import { QuestionPage } from "../components/question-page";
 import { emailError } from "../components/validation";
 
 const FIELDS = ["email"] as const;

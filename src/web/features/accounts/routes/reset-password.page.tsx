@@ -3,11 +3,11 @@ import { Link, useSearchParams } from "react-router";
 import { ProblemPage } from "../../../components/page-state";
 import { ConfirmationPanel } from "../../../components/panel";
 import { PasswordInput } from "../../../components/password-input";
+import { QuestionPage } from "../../../components/question-page";
 import { ApiError } from "../../../lib/api-client";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useResetPassword } from "../api/reset-password";
-import { QuestionPage } from "../components/question-page";
 import { NEW_PASSWORD_HINT, newPasswordError } from "../components/validation";
 
 const FIELDS = ["password"] as const;

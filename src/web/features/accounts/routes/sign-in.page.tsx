@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { PasswordInput } from "../../../components/password-input";
+import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { ApiError } from "../../../lib/api-client";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { safeReturnTo } from "../../../lib/return-to";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useSignIn } from "../api/sign-in";
-import { QuestionPage } from "../components/question-page";
 
 const FIELDS = ["email", "password"] as const;
 

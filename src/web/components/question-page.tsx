@@ -1,9 +1,9 @@
 import type { FormEvent, ReactNode } from "react";
-import { Button } from "../../../components/button";
-import { ErrorSummary } from "../../../components/error-summary";
-import { BackLink } from "../../../components/links";
-import type { SummaryError } from "../../../lib/form-errors";
-import { usePageTitle } from "../../../lib/page-title";
+import type { SummaryError } from "../lib/form-errors";
+import { usePageTitle } from "../lib/page-title";
+import { Button } from "./button";
+import { ErrorSummary } from "./error-summary";
+import { BackLink } from "./links";
 
 interface QuestionPageProps {
   /** The question, used for the page title (the h1 is the field's label or legend). */
