@@ -1,35 +1,24 @@
 import { randomBytes } from "node:crypto";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   expectHeading,
   expectNoHorizontalScroll,
-  launchBrowser,
   readEmailedLink,
   scanPage,
   signIn,
 } from "./support/browser.js";
-import { DEMO_PASSWORD, type E2eServer, startServer } from "./support/server.js";
+import { useJourney } from "./support/journey.js";
+import { DEMO_PASSWORD } from "./support/server.js";
 
 const FIRST_PASSWORD = "lantern orchard velvet";
 const NEW_PASSWORD = "harbour thistle copper";
 
 describe("accounts: register, confirm, sign in, change details, reset password", () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it("takes a new learner from registering to signing in with a reset password", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const base = server.baseUrl;
     const email = `sian.obrien.${randomBytes(4).toString("hex")}@example.nhs.uk`;
 

@@ -1,27 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectHeading, launchBrowser, scanPage, signIn } from "./support/browser.js";
-import { DEMO_PASSWORD, type E2eServer, startServer } from "./support/server.js";
+import { describe, expect, it } from "vitest";
+import { expectHeading, scanPage, signIn } from "./support/browser.js";
+import { useJourney } from "./support/journey.js";
+import { DEMO_PASSWORD } from "./support/server.js";
 
 const LEARNER = "learner@example.org";
 const REASON = "Left the trust in March; no longer needs access";
 
 describe("admin: expire and re-activate an account", () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it("stops an expired learner signing in, with the reason, until they are re-activated", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const base = server.baseUrl;
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();

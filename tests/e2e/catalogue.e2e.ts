@@ -1,14 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectHeading,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  scanPage,
-  signIn,
-} from "./support/browser.js";
-import { DEMO_PASSWORD, type E2eServer, startServer } from "./support/server.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
+import { useJourney } from "./support/journey.js";
+import { DEMO_PASSWORD } from "./support/server.js";
 
 const FOUNDATION = "Productive Community Services: Foundation";
 const ACCREDITED_INTRODUCTION = "Productive Community Services: Accredited Introduction";
@@ -30,21 +25,11 @@ async function scanNarrow(page: Page, name: string): Promise<void> {
 }
 
 describe("catalogue: find a course, read about it, and get a suggested starting level", () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it("lets a signed-out visitor search, filter and read a course with its list price", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const base = server.baseUrl;
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -119,7 +104,8 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
   });
 
   it("shows a signed-in NHS England learner their own price, and suggests where to start", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const base = server.baseUrl;
     const context = await browser.newContext();
     const page = await context.newPage();

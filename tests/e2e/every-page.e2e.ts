@@ -1,26 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { expectHeading, launchBrowser, scanPage, signIn } from "./support/browser.js";
-import { DEMO_PASSWORD, type E2eServer, startServer } from "./support/server.js";
+import { describe, it } from "vitest";
+import { expectHeading, scanPage, signIn } from "./support/browser.js";
+import { useJourney } from "./support/journey.js";
+import { DEMO_PASSWORD } from "./support/server.js";
 
 // The journeys scan the pages they pass through; this sweep scans the rest, signed in and out, with each
 // form's error state, so every page the app serves has had an axe scan and a screenshot.
 describe("every page passes an accessibility scan", () => {
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const journey = useJourney();
 
   it("scans the signed-out pages not on a journey, and the page-not-found page", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${server.baseUrl}/resend-verification`);
     await expectHeading(page, "Get a new link to confirm your email address");
@@ -46,7 +36,8 @@ describe("every page passes an accessibility scan", () => {
   });
 
   it("scans each account change page, blank and with its errors", async () => {
-    if (!server || !browser) throw new Error("The server or browser did not start");
+    const server = journey.server();
+    const browser = journey.browser();
     const page = await (await browser.newContext()).newPage();
     await signIn(page, server.baseUrl, "facilitator@example.org", DEMO_PASSWORD);
     // [path, heading, submit button, how to make the form invalid (null: the blank form is already invalid),
