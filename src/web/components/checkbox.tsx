@@ -1,3 +1,5 @@
+import { describedBy, ErrorMessage, formGroupClass, Hint } from "./form-group";
+
 interface CheckboxProps {
   id: string;
   label: string;
@@ -9,16 +11,9 @@ interface CheckboxProps {
 
 /** A single NHS checkbox (for a confirmation such as "I confirm this is the name I want"). */
 export function Checkbox({ id, label, hint, error, checked, onChange }: CheckboxProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      {error ? (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+    <div className={formGroupClass(error)}>
+      <ErrorMessage id={id} error={error} />
       <div className="nhsuk-checkboxes">
         <div className="nhsuk-checkboxes__item">
           <input
@@ -27,17 +22,13 @@ export function Checkbox({ id, label, hint, error, checked, onChange }: Checkbox
             name={id}
             type="checkbox"
             checked={checked}
-            aria-describedby={describedBy}
+            aria-describedby={describedBy(id, hint, error)}
             onChange={(event) => onChange(event.target.checked)}
           />
           <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>
-          {hint ? (
-            <div className="nhsuk-hint nhsuk-checkboxes__hint" id={hintId}>
-              {hint}
-            </div>
-          ) : null}
+          <Hint id={id} hint={hint} className="nhsuk-hint nhsuk-checkboxes__hint" />
         </div>
       </div>
     </div>

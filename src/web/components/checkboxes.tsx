@@ -1,3 +1,5 @@
+import { FieldsetGroup } from "./form-group";
+
 /** One choice in a checkboxes group. */
 export interface CheckboxOption {
   value: string;
@@ -40,10 +42,6 @@ export function Checkboxes({
   onChange,
   small = false,
 }: CheckboxesProps) {
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-
   const toggle = (value: string, checked: boolean) => {
     const next = new Set(values);
     if (checked) next.add(value);
@@ -52,47 +50,34 @@ export function Checkboxes({
   };
 
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
-        <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <span className="nhsuk-error-message" id={errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
-        <div className={`nhsuk-checkboxes${small ? " nhsuk-checkboxes--small" : ""}`}>
-          {options.map((option, index) => {
-            const id = checkboxId(name, index);
-            return (
-              <div className="nhsuk-checkboxes__item" key={option.value}>
-                <input
-                  className="nhsuk-checkboxes__input"
-                  id={id}
-                  name={name}
-                  type="checkbox"
-                  value={option.value}
-                  checked={values.includes(option.value)}
-                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                  onChange={(event) => toggle(option.value, event.target.checked)}
-                />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-item-hint`}>
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup id={name} legend={legend} legendSize={legendSize} hint={hint} error={error}>
+      <div className={`nhsuk-checkboxes${small ? " nhsuk-checkboxes--small" : ""}`}>
+        {options.map((option, index) => {
+          const id = checkboxId(name, index);
+          return (
+            <div className="nhsuk-checkboxes__item" key={option.value}>
+              <input
+                className="nhsuk-checkboxes__input"
+                id={id}
+                name={name}
+                type="checkbox"
+                value={option.value}
+                checked={values.includes(option.value)}
+                aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>
+                {option.label}
+              </label>
+              {option.hint ? (
+                <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-item-hint`}>
+                  {option.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useId, useState } from "react";
+import { describedBy, FormGroup } from "./form-group";
 
 interface PasswordInputProps {
   id: string;
@@ -28,29 +29,16 @@ export function PasswordInput({
 }: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
   const statusId = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-
-  const labelElement = (
-    <label className={`nhsuk-label${isPageHeading ? " nhsuk-label--l" : ""}`} htmlFor={id}>
-      {label}
-    </label>
-  );
 
   return (
-    <div className={`nhsuk-form-group nhsuk-password-input${error ? " nhsuk-form-group--error" : ""}`}>
-      {isPageHeading ? <h1 className="nhsuk-label-wrapper">{labelElement}</h1> : labelElement}
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+    <FormGroup
+      id={id}
+      label={label}
+      isPageHeading={isPageHeading}
+      hint={hint}
+      error={error}
+      className="nhsuk-password-input"
+    >
       <div className="nhsuk-input-wrapper">
         <input
           className={`nhsuk-input nhsuk-password-input__input${error ? " nhsuk-input--error" : ""}`}
@@ -61,7 +49,7 @@ export function PasswordInput({
           autoCapitalize="none"
           autoCorrect="off"
           autoComplete={autoComplete}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
           value={value}
           onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         />
@@ -78,6 +66,6 @@ export function PasswordInput({
       <div className="nhsuk-u-visually-hidden" aria-live="polite" id={statusId}>
         {visible ? "Your password is visible" : "Your password is hidden"}
       </div>
-    </div>
+    </FormGroup>
   );
 }

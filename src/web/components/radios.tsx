@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from "react";
+import { FieldsetGroup } from "./form-group";
 
 /** One choice in a radios group; `conditional` is revealed beneath it while it is selected. */
 export interface RadioOption {
@@ -46,67 +47,53 @@ export function Radios({
   onChange,
   small = false,
 }: RadiosProps) {
-  const hintId = `${name}-hint`;
-  const errorId = `${name}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
-        <legend
-          className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${isPageHeading ? "l" : legendSize}`}
-        >
-          {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
-        </legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={hintId}>
-            {hint}
-          </div>
-        ) : null}
-        {error ? (
-          <span className="nhsuk-error-message" id={errorId}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
-        <div className={`nhsuk-radios${small ? " nhsuk-radios--small" : ""}`}>
-          {options.map((option, index) => {
-            const id = radioId(name, index);
-            const checked = option.value === value;
-            const conditionalId = `conditional-${id}`;
-            return (
-              <Fragment key={option.value}>
-                {option.dividerBefore ? <div className="nhsuk-radios__divider">or</div> : null}
-                <div className="nhsuk-radios__item">
-                  <input
-                    className="nhsuk-radios__input"
-                    id={id}
-                    name={name}
-                    type="radio"
-                    value={option.value}
-                    checked={checked}
-                    aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                    aria-controls={option.conditional ? conditionalId : undefined}
-                    onChange={() => onChange(option.value)}
-                  />
-                  <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
-                    {option.label}
-                  </label>
-                  {option.hint ? (
-                    <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
-                      {option.hint}
-                    </div>
-                  ) : null}
-                </div>
-                {option.conditional ? (
-                  <div className="nhsuk-radios__conditional" id={conditionalId} hidden={!checked}>
-                    {checked ? option.conditional : null}
+    <FieldsetGroup
+      id={name}
+      legend={legend}
+      legendSize={legendSize}
+      isPageHeading={isPageHeading}
+      hint={hint}
+      error={error}
+    >
+      <div className={`nhsuk-radios${small ? " nhsuk-radios--small" : ""}`}>
+        {options.map((option, index) => {
+          const id = radioId(name, index);
+          const checked = option.value === value;
+          const conditionalId = `conditional-${id}`;
+          return (
+            <Fragment key={option.value}>
+              {option.dividerBefore ? <div className="nhsuk-radios__divider">or</div> : null}
+              <div className="nhsuk-radios__item">
+                <input
+                  className="nhsuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={checked}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                  aria-controls={option.conditional ? conditionalId : undefined}
+                  onChange={() => onChange(option.value)}
+                />
+                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
+                    {option.hint}
                   </div>
                 ) : null}
-              </Fragment>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+              </div>
+              {option.conditional ? (
+                <div className="nhsuk-radios__conditional" id={conditionalId} hidden={!checked}>
+                  {checked ? option.conditional : null}
+                </div>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }

@@ -1,3 +1,5 @@
+import { describedBy, FormGroup } from "./form-group";
+
 interface SearchInputProps {
   /** Field name and id; the search words travel in the URL under this name. */
   id: string;
@@ -12,17 +14,8 @@ interface SearchInputProps {
  * surrounding form. The button's accessible name is "Search".
  */
 export function SearchInput({ id, label, hint, value, onChange }: SearchInputProps) {
-  const hintId = `${id}-hint`;
   return (
-    <div className="nhsuk-form-group nhsuk-search-input">
-      <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
+    <FormGroup id={id} label={label} labelSize="s" hint={hint} className="nhsuk-search-input">
       <div className="nhsuk-input-wrapper nhsuk-search-input__wrapper">
         <input
           className="nhsuk-input nhsuk-search-input__input"
@@ -31,7 +24,7 @@ export function SearchInput({ id, label, hint, value, onChange }: SearchInputPro
           type="search"
           autoComplete="off"
           spellCheck={false}
-          aria-describedby={hint ? hintId : undefined}
+          aria-describedby={describedBy(id, hint, undefined)}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
@@ -53,6 +46,6 @@ export function SearchInput({ id, label, hint, value, onChange }: SearchInputPro
           </svg>
         </button>
       </div>
-    </div>
+    </FormGroup>
   );
 }

@@ -1,3 +1,5 @@
+import { describedBy, FormGroup } from "./form-group";
+
 interface SelectProps {
   id: string;
   label: string;
@@ -10,28 +12,14 @@ interface SelectProps {
 
 /** An NHS select (used for filters, where radios would take too much room). */
 export function Select({ id, label, hint, error, options, value, onChange }: SelectProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
         className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
         id={id}
         name={id}
         value={value}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       >
         {options.map((option) => (
@@ -40,6 +28,6 @@ export function Select({ id, label, hint, error, options, value, onChange }: Sel
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }

@@ -1,3 +1,5 @@
+import { describedBy, FormGroup } from "./form-group";
+
 interface TextareaProps {
   id: string;
   label: string;
@@ -10,31 +12,17 @@ interface TextareaProps {
 
 /** An NHS textarea with label, hint and error message. */
 export function Textarea({ id, label, hint, error, value, onChange, rows = 4 }: TextareaProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${id}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         className={`nhsuk-textarea${error ? " nhsuk-textarea--error" : ""}`}
         id={id}
         name={id}
         rows={rows}
         value={value}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </FormGroup>
   );
 }
