@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -22,7 +22,7 @@ import { organisationsRoutes } from "./modules/organisations/organisations.route
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { authPlugin } from "./platform/auth.js";
 import type { AppConfig } from "./platform/config.js";
-import { type Database, MIGRATIONS_DIR, queryRows } from "./platform/db.js";
+import { type Database, journalMigrationCount, queryRows } from "./platform/db.js";
 import { registerErrorHandling } from "./platform/errors.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer, type Mailer } from "./platform/mailer.js";
@@ -46,12 +46,6 @@ const NHSUK_ASSETS = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   "../../node_modules/nhsuk-frontend/dist/nhsuk/assets",
 );
-const expectedMigrations = (): number =>
-  (
-    JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as {
-      entries: unknown[];
-    }
-  ).entries.length;
 
 /** Builds the Fastify app: platform plugins, then each domain module, then the web front end when it is built. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -114,7 +108,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     async () => ({ status: "ok" as const }),
   );
-  const migrationsNeeded = expectedMigrations();
+  const migrationsNeeded = journalMigrationCount();
   app.get(
     "/readyz",
     {

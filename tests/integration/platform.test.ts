@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, runMigrations } from "../../src/server/platform/db.js";
+import { journalMigrationCount, runMigrations } from "../../src/server/platform/db.js";
 import { tableCounts } from "../support/factories.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
 import { createTestDatabase } from "../support/test-database.js";
@@ -159,12 +159,9 @@ describe("migrations", () => {
       try {
         // Three instances migrate one empty database at once; without the lock their CREATE TYPEs would collide.
         await Promise.all([1, 2, 3].map(() => runMigrations(fresh.database, fresh.databaseUrl)));
-        const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as {
-          entries: unknown[];
-        };
         expect(
           await fresh.database.rawQuery("select count(*)::int as n from drizzle.__drizzle_migrations"),
-        ).toEqual([{ n: journal.entries.length }]);
+        ).toEqual([{ n: journalMigrationCount() }]);
       } finally {
         await fresh.dispose();
       }

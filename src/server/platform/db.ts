@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -34,6 +34,14 @@ export interface Database {
 
 /** Folder of generated SQL migrations, shared by both drivers. */
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/migrations");
+
+/** How many migrations the journal lists: a database is ready when it has applied this many. */
+export function journalMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, "meta/_journal.json"), "utf8")) as {
+    entries: unknown[];
+  };
+  return journal.entries.length;
+}
 
 /** Arbitrary constant naming the advisory lock every instance takes while migrating. */
 const MIGRATION_LOCK_ID = 7_262_011;

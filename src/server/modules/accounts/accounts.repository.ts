@@ -165,12 +165,6 @@ export async function deleteSessionsForUser(
   return deleted.length;
 }
 
-/** Counts a user's sessions (tests and the account page use it). */
-export async function countSessionsForUser(tx: Tx, userId: string): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(sessions).where(eq(sessions.userId, userId));
-  return row?.n ?? 0;
-}
-
 /** Finds a user by lower-cased email. */
 export async function getUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
   const [row] = await tx.select().from(users).where(eq(users.email, email)).limit(1);

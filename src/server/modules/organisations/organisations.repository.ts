@@ -36,29 +36,3 @@ export async function getById(tx: Tx, id: string): Promise<OrganisationRow | nul
   const [row] = await tx.select().from(organisations).where(eq(organisations.id, id)).limit(1);
   return row ?? null;
 }
-
-/** One organisation by ODS code. */
-export async function getByOdsCode(tx: Tx, odsCode: string): Promise<OrganisationRow | null> {
-  const [row] = await tx.select().from(organisations).where(eq(organisations.odsCode, odsCode)).limit(1);
-  return row ?? null;
-}
-
-/** Inserts an organisation, or returns the existing one with the same ODS code. */
-export async function upsertByOdsCode(tx: Tx, values: NewOrganisation): Promise<OrganisationRow> {
-  const [row] = await tx
-    .insert(organisations)
-    .values(values)
-    .onConflictDoUpdate({
-      target: organisations.odsCode,
-      set: { name: values.name, type: values.type, parentId: values.parentId },
-    })
-    .returning();
-  if (!row) throw new Error("organisation upsert returned no row");
-  return row;
-}
-
-/** How many organisations the directory holds. */
-export async function countAll(tx: Tx): Promise<number> {
-  const rows = await tx.select({ n: sql<number>`count(*)::int` }).from(organisations);
-  return rows[0]?.n ?? 0;
-}
