@@ -2,6 +2,7 @@ import type { Sector } from "../../../shared/accounts.js";
 import {
   type Catalogue,
   type CatalogueQuery,
+  type CourseCard,
   type CourseDetail,
   formatPrice,
   LEVEL_ACCREDITATION,
@@ -29,6 +30,33 @@ function priceFor(level: Level, listPriceExVatPence: number, sector: Sector | nu
   };
 }
 
+/** The columns a course card needs. */
+interface CardSource {
+  id: string;
+  slug: string;
+  title: string;
+  level: Level;
+  summary: string;
+  listPriceExVatPence: number;
+  accessMonths: number;
+  cpdPoints: number;
+}
+
+/** A course as the catalogue and the top of its page show it, priced for the viewer's sector. */
+function toCard(course: CardSource, sector: Sector | null): CourseCard {
+  return {
+    id: course.id,
+    slug: course.slug,
+    title: course.title,
+    level: course.level,
+    summary: course.summary,
+    priceExVatPence: course.listPriceExVatPence,
+    price: priceFor(course.level, course.listPriceExVatPence, sector),
+    accessMonths: course.accessMonths,
+    cpdPoints: course.cpdPoints,
+  };
+}
+
 /** The catalogue: published courses grouped by programme, priced for the viewer. Anyone may browse it. */
 export async function getCatalogue(tx: Tx, viewer: Actor | null, query: CatalogueQuery): Promise<Catalogue> {
   const sector = viewer?.account.sector ?? null;
@@ -36,24 +64,14 @@ export async function getCatalogue(tx: Tx, viewer: Actor | null, query: Catalogu
   const programmes = new Map<string, Catalogue["programmes"][number]>();
   let totalCourses = 0;
   for (const { programme, course } of rows) {
-    const price = priceFor(course.level, course.listPriceExVatPence, sector);
-    if (query.free && !price.free) continue;
+    const card = toCard(course, sector);
+    if (query.free && !card.price.free) continue;
     let entry = programmes.get(programme.id);
     if (!entry) {
       entry = { ...programme, courses: [] };
       programmes.set(programme.id, entry);
     }
-    entry.courses.push({
-      id: course.id,
-      slug: course.slug,
-      title: course.title,
-      level: course.level,
-      summary: course.summary,
-      priceExVatPence: course.listPriceExVatPence,
-      price,
-      accessMonths: course.accessMonths,
-      cpdPoints: course.cpdPoints,
-    });
+    entry.courses.push(card);
     totalCourses += 1;
   }
   return { programmes: [...programmes.values()], totalCourses };
@@ -71,15 +89,7 @@ export async function getCourse(tx: Tx, viewer: Actor | null, courseId: string):
     previousLevel ? repo.findPublishedAtLevel(tx, programme.id, previousLevel) : Promise.resolve(null),
   ]);
   return {
-    id: course.id,
-    slug: course.slug,
-    title: course.title,
-    level: course.level,
-    summary: course.summary,
-    priceExVatPence: course.listPriceExVatPence,
-    price: priceFor(course.level, course.listPriceExVatPence, viewer?.account.sector ?? null),
-    accessMonths: course.accessMonths,
-    cpdPoints: course.cpdPoints,
+    ...toCard(course, viewer?.account.sector ?? null),
     programme: { id: programme.id, slug: programme.slug, title: programme.title, kind: programme.kind },
     whoFor: course.whoFor,
     outcomes: course.outcomes,
