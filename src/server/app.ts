@@ -17,9 +17,19 @@ import {
 import { z } from "zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { createAccountsService } from "./modules/accounts/accounts.service.js";
+import { authoringRoutes } from "./modules/authoring/authoring.routes.js";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes.js";
+import { deferralsRoutes } from "./modules/enrolments/deferrals.routes.js";
+import { enrolmentsRoutes } from "./modules/enrolments/enrolments.routes.js";
+import { grantsRoutes } from "./modules/enrolments/grants.routes.js";
+import { licencesRoutes } from "./modules/enrolments/licences.routes.js";
+import { filesRoutes } from "./modules/files/files.routes.js";
+import { helpRoutes } from "./modules/help/help.routes.js";
+import { learningRoutes } from "./modules/learning/learning.routes.js";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { scormPackagesRoutes } from "./modules/scorm/packages.routes.js";
+import { scormRuntimeRoutes } from "./modules/scorm/runtime.routes.js";
 import { authPlugin } from "./platform/auth.js";
 import type { AppConfig } from "./platform/config.js";
 import { type Database, journalMigrationCount, queryRows } from "./platform/db.js";
@@ -137,6 +147,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accountsRoutes, { ...deps, accounts });
   await app.register(outboxRoutes, deps);
   await app.register(catalogueRoutes, deps);
+  await app.register(authoringRoutes, deps);
+  await app.register(filesRoutes, deps);
+  await app.register(helpRoutes, deps);
+  await app.register(enrolmentsRoutes, deps);
+  await app.register(grantsRoutes, deps);
+  await app.register(licencesRoutes, deps);
+  await app.register(deferralsRoutes, deps);
+  await app.register(learningRoutes, deps);
+  await app.register(scormPackagesRoutes, deps);
+  await app.register(scormRuntimeRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -2,10 +2,13 @@ import pino from "pino";
 import { buildApp } from "./app.js";
 import { startHousekeeping } from "./housekeeping.js";
 import { seedCatalogue } from "./modules/catalogue/catalogue.seed.js";
+import { startAccessWindowJob } from "./modules/enrolments/access-window.job.js";
+import { seedHelp } from "./modules/help/help.seed.js";
+import { seedLessons } from "./modules/learning/lessons.seed.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
-import { startMailSender } from "./platform/mailer.js";
+import { createMailer, startMailSender } from "./platform/mailer.js";
 import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "./seed.js";
 
 /** Process entry: config -> database -> migrations -> seed -> listen. */
@@ -30,7 +33,12 @@ async function main(): Promise<void> {
   const added = await seedDirectory(database.db);
   if (added > 0) logger.info({ organisations: added }, "organisation directory seeded");
   const courses = await seedCatalogue(database.db);
-  if (courses > 0) logger.info({ courses }, "catalogue seeded");
+  if (courses > 0) {
+    const steps = await seedLessons(database.db);
+    logger.info({ courses, steps }, "catalogue and lessons seeded");
+  }
+  const answers = await seedHelp(database.db);
+  if (answers > 0) logger.info({ answers }, "help centre seeded");
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");
@@ -43,6 +51,12 @@ async function main(): Promise<void> {
     : null;
 
   const stopHousekeeping = startHousekeeping(database.db, config, logger);
+  const stopAccessWindows = startAccessWindowJob({
+    db: database.db,
+    mailer: createMailer({ smtp: config.smtpUrl !== null, logger }),
+    config,
+    logger,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,6 +64,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     stopHousekeeping();
+    stopAccessWindows();
     await app.close();
     await sender?.stop();
     await database.close();

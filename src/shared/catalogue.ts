@@ -67,6 +67,15 @@ export const ACCESS_MONTHS: Record<Level, number> = {
   mini_course: 6,
 };
 
+/** Levels that lead to an accredited certificate: the learner's certificate name is frozen once one starts. */
+export const ACCREDITED_LEVELS: readonly Level[] = [
+  "accredited_introduction",
+  "foundation",
+  "practitioner",
+  "facilitator",
+  "programme_manager",
+];
+
 /** Levels whose learners may ask to defer their start within the first four weeks. */
 export const DEFERRABLE_LEVELS: ReadonlySet<Level> = new Set([
   "practitioner",

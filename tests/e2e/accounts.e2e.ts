@@ -10,6 +10,7 @@ import {
 import { useJourney } from "./support/journey.js";
 import { DEMO_PASSWORD } from "./support/server.js";
 
+const INTRODUCTORY = "Productive Community Services: Introductory";
 const FIRST_PASSWORD = "lantern orchard velvet";
 const NEW_PASSWORD = "harbour thistle copper";
 
@@ -32,7 +33,11 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     await expectHeading(page, "Learn quality improvement and put it into practice");
     await scanPage(page, "accounts-home");
 
-    // Register: the start page, then one question per page.
+    // Register from a course page, so that signing in after confirming the email comes back to it.
+    await page.getByRole("main").getByRole("link", { name: "Find a course" }).click();
+    await page.getByRole("link", { name: INTRODUCTORY }).click();
+    await expectHeading(page, INTRODUCTORY);
+    const coursePath = new URL(page.url()).pathname;
     await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
     await expectHeading(page, "Create an account");
     await scanPage(page, "register-start");
@@ -108,14 +113,17 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     await expectHeading(page, "Email address confirmed");
     await scanPage(page, "verify-email-confirmed");
 
-    // Sign in and check the name on certificates.
-    await page.getByRole("link", { name: "Sign in" }).last().click();
+    // Sign in, back on the course page, then check the name on certificates.
+    await page.getByRole("link", { name: "Sign in and go back to where you were" }).click();
     await expectHeading(page, "Sign in");
     await scanPage(page, "sign-in");
     await page.getByLabel("Email address").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(FIRST_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(`${base}/account`);
+    await page.waitForURL(`${base}${coursePath}`);
+    await expectHeading(page, INTRODUCTORY);
+    await page.getByRole("button", { name: "Enrol on this course" }).waitFor();
+    await page.goto(`${base}/account`);
     await expectHeading(page, "My account");
     await expect(page.getByRole("main").textContent()).resolves.toContain("Siân O'Brien");
     await scanPage(page, "my-account");

@@ -33,6 +33,9 @@ describe("every page passes an accessibility scan", () => {
 
     await page.goto(`${server.baseUrl}/account/name`);
     await expectHeading(page, "Sign in");
+    // The learning pages are scanned by tests/e2e/learning.e2e.ts; signed out, they ask for sign-in.
+    await page.goto(`${server.baseUrl}/my-learning`);
+    await expectHeading(page, "Sign in");
   });
 
   it("scans each account change page, blank and with its errors", async () => {
@@ -68,5 +71,84 @@ describe("every page passes an accessibility scan", () => {
       await page.getByRole("heading", { name: "There is a problem" }).waitFor();
       await scanPage(page, `sweep-${name}-error`);
     }
+  });
+
+  it("scans the administrators' places and licences pages, blank, with their errors and after a change", async () => {
+    const server = journey.server();
+    const base = server.baseUrl;
+    const page = await (await journey.browser().newContext()).newPage();
+    await signIn(page, base, "admin@example.org", DEMO_PASSWORD);
+
+    // Places on courses: the form's errors, then a place given to the demo learner.
+    await page.goto(`${base}/admin/grants`);
+    await expectHeading(page, "Places on courses");
+    await page.getByText("No places match.").waitFor();
+    await scanPage(page, "sweep-admin-grants");
+    await page.getByRole("button", { name: "Give place" }).click();
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await scanPage(page, "sweep-admin-grants-error");
+    await page.getByLabel("Learner's email address").fill("learner@example.org");
+    await page.locator("#courseId").selectOption({ label: "The Productive Ward: Practitioner" });
+    await page.getByLabel("Why are you giving this place?").fill("Bursary agreed with the trust");
+    await page.getByRole("button", { name: "Give place" }).click();
+    await page.getByRole("alert").filter({ hasText: "Place given to Siân O'Brien" }).waitFor();
+    await page.getByRole("table").getByText("Bursary agreed with the trust").waitFor();
+    await scanPage(page, "sweep-admin-grants-given");
+
+    // Organisation licences: empty, the add form with its errors, then added and changed.
+    await page.goto(`${base}/admin/licences`);
+    await expectHeading(page, "Organisation licences");
+    await page.getByText("No licences have been added yet.").waitFor();
+    await scanPage(page, "sweep-admin-licences-empty");
+    await page.getByRole("link", { name: "Add a licence" }).click();
+    await expectHeading(page, "Add a licence");
+    await scanPage(page, "sweep-admin-licence-new");
+    await page.getByRole("button", { name: "Add licence" }).click();
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await scanPage(page, "sweep-admin-licence-new-error");
+    await page.getByLabel("Search by name or ODS code").fill("RR8");
+    await page.getByLabel("Leeds Teaching Hospitals NHS Trust (RR8)").check();
+    await page.locator("#courseId").selectOption({ label: "The Productive Ward: Practitioner" });
+    await page.getByLabel("Number of seats").fill("25");
+    const dates: Array<[string, string, string, string]> = [
+      ["Start date", "1", "4", "2026"],
+      ["End date", "31", "3", "2027"],
+    ];
+    for (const [legend, day, month, year] of dates) {
+      const group = page.getByRole("group", { name: legend });
+      await group.getByLabel("Day").fill(day);
+      await group.getByLabel("Month").fill(month);
+      await group.getByLabel("Year").fill(year);
+    }
+    await page.getByRole("button", { name: "Add licence" }).click();
+    await expectHeading(page, "Organisation licences");
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Licence added for Leeds Teaching Hospitals NHS Trust" })
+      .waitFor();
+    await page.getByRole("table").getByText("0 of 25 seats used").waitFor();
+    await scanPage(page, "sweep-admin-licences");
+
+    await page.getByRole("link", { name: /^Change/ }).click();
+    await expectHeading(page, "Change a licence");
+    await scanPage(page, "sweep-admin-licence-edit");
+    await page.getByRole("group", { name: "End date" }).getByLabel("Year").fill("2025");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await scanPage(page, "sweep-admin-licence-edit-error");
+    await page.getByRole("group", { name: "End date" }).getByLabel("Year").fill("2027");
+    await page.getByLabel("Number of seats").fill("30");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Licence for Leeds Teaching Hospitals NHS Trust changed" })
+      .waitFor();
+    await page.getByRole("table").getByText("0 of 30 seats used").waitFor();
+
+    // The deferral queue with nothing waiting (the deferral journey scans it full).
+    await page.goto(`${base}/admin/deferrals`);
+    await expectHeading(page, "Deferral requests");
+    await page.getByText("There are no requests waiting for a decision.").waitFor();
+    await scanPage(page, "sweep-admin-deferrals-empty");
   });
 });

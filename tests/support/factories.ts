@@ -127,3 +127,108 @@ export async function auditFor(ctx: TestContext, action: string) {
     .where(eq(auditEvents.action, action))
     .orderBy(desc(auditEvents.id));
 }
+
+/** Options for a factory-made enrolment; a missing learner is created and a missing course picked by level. */
+export interface EnrolmentOptions {
+  userId?: string;
+  /** Options for the learner created when no userId is given. */
+  user?: UserOptions;
+  courseId?: string;
+  /** The level of the seeded published course to pick when no courseId is given: practitioner unless told. */
+  level?: string;
+  startsAt?: Date;
+  /** The end of access: the course's access months after the start unless told. */
+  expiresAt?: Date;
+  state?: "active" | "deferred" | "expired";
+  completedAt?: Date | null;
+  via?: "free" | "grant" | "licence";
+  grantId?: string | null;
+  licenceId?: string | null;
+}
+
+/** An enrolment made by a factory, with its learner (and their password, when the factory created them). */
+export interface TestEnrolment {
+  id: string;
+  userId: string;
+  user: TestUser | null;
+  course: { id: string; title: string; level: string };
+  startsAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * Inserts an enrolment straight into the database with the dates asked for, creating the learner and picking the first
+ * published course at the level (in catalogue order) when they are not given. Raw SQL keeps this file's imports as
+ * they are.
+ */
+export async function buildEnrolment(
+  ctx: TestContext,
+  options: EnrolmentOptions = {},
+): Promise<TestEnrolment> {
+  const user = options.userId ? null : await buildUser(ctx, options.user);
+  const userId = options.userId ?? user?.id ?? "";
+  const [course] = (await ctx.database.rawQuery(
+    `select c.id, c.title, c.level::text as level, c.access_months from courses c
+       join programmes p on p.id = c.programme_id
+      where ($1::uuid is not null and c.id = $1::uuid)
+         or ($1::uuid is null and c.level::text = $2 and c.status = 'published')
+      order by p.position, c.position limit 1`,
+    [options.courseId ?? null, options.level ?? "practitioner"],
+  )) as Array<{ id: string; title: string; level: string; access_months: number }>;
+  if (!course)
+    throw new Error(`no course ${options.courseId ?? options.level ?? "practitioner"} to enrol on`);
+  const startsAt = options.startsAt ?? new Date();
+  const state = options.state ?? "active";
+  const [row] = (await ctx.database.rawQuery(
+    `insert into enrolments (user_id, course_id, state, via, price_ex_vat_pence, grant_id, licence_id, starts_at,
+       expires_at, completed_at, expired_at)
+     values ($1, $2, $3::enrolment_state, $4::entitlement, 0, $5, $6, $7::timestamptz,
+       coalesce($8::timestamptz, $7::timestamptz + make_interval(months => $9::int)), $10::timestamptz,
+       case when $3 = 'expired' then now() end)
+     returning id, starts_at, expires_at`,
+    [
+      userId,
+      course.id,
+      state,
+      options.via ?? (options.licenceId ? "licence" : options.grantId ? "grant" : "free"),
+      options.grantId ?? null,
+      options.licenceId ?? null,
+      startsAt.toISOString(),
+      options.expiresAt?.toISOString() ?? null,
+      course.access_months,
+      options.completedAt?.toISOString() ?? null,
+    ],
+  )) as Array<{ id: string; starts_at: Date | string; expires_at: Date | string }>;
+  if (!row) throw new Error("the enrolment was not inserted");
+  return {
+    id: row.id,
+    userId,
+    user,
+    course: { id: course.id, title: course.title, level: course.level },
+    startsAt: new Date(row.starts_at),
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+/** tableCounts plus the enrolment tables (grants, licences, enrolments, deferral requests and messages). */
+export async function entitlementCounts(ctx: TestContext) {
+  const [row] = (await ctx.database.rawQuery(
+    `select (select count(*)::int from enrolment_grants) as grants,
+            (select count(*)::int from enrolment_grants where revoked_at is not null) as revoked_grants,
+            (select count(*)::int from organisation_licences) as licences,
+            (select coalesce(string_agg(concat_ws('|', seats, starts_on, ends_on, note), ',' order by id), '')
+              from organisation_licences) as licence_state,
+            (select count(*)::int from enrolments) as enrolments,
+            (select count(*)::int from deferral_requests) as deferrals,
+            (select count(*)::int from deferral_messages) as deferral_messages,
+            (select coalesce(max(updated_at)::text, '') from enrolments) as last_enrolment_change,
+            (select coalesce(max(coalesce(decided_at, requested_at))::text, '') from deferral_requests)
+              as last_deferral_change`,
+  )) as Array<Record<string, number | string>>;
+  return { ...(await tableCounts(ctx)), ...row };
+}
+
+/** A content editor: builds programmes and courses (a learner too, as every account is). */
+export function buildEditor(ctx: TestContext, options: UserOptions = {}): Promise<TestUser> {
+  return buildUser(ctx, { ...options, roles: ["learner", "content_editor"] });
+}

@@ -4,6 +4,8 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { seedCatalogue } from "../../src/server/modules/catalogue/catalogue.seed.js";
+import { seedHelp } from "../../src/server/modules/help/help.seed.js";
+import { seedLessons } from "../../src/server/modules/learning/lessons.seed.js";
 import { type AppConfig, loadConfig } from "../../src/server/platform/config.js";
 import type { Database } from "../../src/server/platform/db.js";
 import { seedDirectory } from "../../src/server/seed.js";
@@ -37,6 +39,8 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   const config = testConfig({ ...overrides, databaseUrl: testDb.databaseUrl });
   await seedDirectory(testDb.database.db);
   await seedCatalogue(testDb.database.db);
+  await seedHelp(testDb.database.db);
+  await seedLessons(testDb.database.db);
   const app = await buildApp({ config, database: testDb.database });
   await app.ready();
   return {

@@ -20,6 +20,8 @@ export interface Actor {
   roles: ActorRole[];
   /** The whole account as loaded with the session, current as of this request. */
   account: Me;
+  /** Changes whenever the actor's enrolments, progress or any course content change: keys cached My learning. */
+  learningVersion: string;
 }
 
 /** Looks a session token up; null when unknown, expired, idle too long, or the account is expired. */

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().default("QI Academy <no-reply@qi-academy.example>"),
+  SUPPORT_EMAIL: z.email("must be an email address").default("support@qi-academy.example"),
   SEED_DEMO: bool.default(true),
   DEMO_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -65,6 +66,8 @@ export interface AppConfig {
   secureCookies: boolean;
   smtpUrl: string | null;
   mailFrom: string;
+  /** The support team's mailbox: contact-form messages go here. */
+  supportEmail: string;
   seedDemo: boolean;
   demoPassword: string | null;
   logLevel: string;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: production || publicUrl.startsWith("https://"),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    supportEmail: e.SUPPORT_EMAIL,
     seedDemo: e.SEED_DEMO,
     demoPassword: e.DEMO_PASSWORD ?? null,
     logLevel: e.LOG_LEVEL,

@@ -29,6 +29,8 @@ export interface Database {
    * parses and plans it once per connection, and no query builder runs per call.
    */
   preparedQuery: <T>(name: string, text: string, params: unknown[]) => Promise<T[]>;
+  /** How many statements this handle has sent so far, for tests that prove a page's query count is constant. */
+  queryCount: () => number;
   close: () => Promise<void>;
 }
 
@@ -55,18 +57,27 @@ export interface OpenDatabaseOptions {
 
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in `dataDir`/pglite. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let queries = 0;
+  const logger = { logQuery: () => void queries++ };
+  const queryCount = () => queries;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on("error", () => {
       // An idle client lost its connection; the pool replaces it. Queries in flight report their own errors.
     });
-    const db = drizzleNodePg(pool, { schema, casing: "snake_case" }) as unknown as Db; // both drivers share pg-core's API
+    const db = drizzleNodePg(pool, { schema, casing: "snake_case", logger }) as unknown as Db; // both drivers share pg-core's API
     return {
       db,
       kind: "postgres",
-      rawQuery: async (text, params) => (await pool.query(text, params)).rows,
-      preparedQuery: async <T>(name: string, text: string, params: unknown[]) =>
-        (await pool.query({ name, text, values: params })).rows as T[],
+      rawQuery: async (text, params) => {
+        queries++;
+        return (await pool.query(text, params)).rows;
+      },
+      preparedQuery: async <T>(name: string, text: string, params: unknown[]) => {
+        queries++;
+        return (await pool.query({ name, text, values: params })).rows as T[];
+      },
+      queryCount,
       close: () => pool.end(),
     };
   }
@@ -79,13 +90,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     client = new PGlite(dir);
   }
   await client.waitReady;
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db; // both drivers share pg-core's API
+  const db = drizzlePglite(client, { schema, casing: "snake_case", logger }) as unknown as Db; // both drivers share pg-core's API
   return {
     db,
     kind: "pglite",
-    rawQuery: async (text, params) => (await client.query(text, params)).rows,
-    preparedQuery: async <T>(_name: string, text: string, params: unknown[]) =>
-      (await client.query<T>(text, params)).rows,
+    rawQuery: async (text, params) => {
+      queries++;
+      return (await client.query(text, params)).rows;
+    },
+    preparedQuery: async <T>(_name: string, text: string, params: unknown[]) => {
+      queries++;
+      return (await client.query<T>(text, params)).rows;
+    },
+    queryCount,
     close: () => client.close(),
   };
 }

@@ -12,6 +12,30 @@ export interface MailMessage {
   html: string;
 }
 
+/** Escapes text for HTML email bodies. */
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Builds an email from plain paragraphs and an optional link, as text and escaped HTML, signed "QI Academy", so every
+ * message the platform sends reads alike. Line breaks inside a paragraph are kept.
+ */
+export function composeMail(
+  to: string,
+  subject: string,
+  paragraphs: string[],
+  link?: { url: string; label: string },
+): MailMessage {
+  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), "QI Academy"].join("\n\n");
+  const html = [
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, "<br>\n")}</p>`),
+    ...(link ? [`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`] : []),
+    "<p>QI Academy</p>",
+  ].join("\n");
+  return { to, subject, text, html };
+}
+
 /** Queues mail inside the caller's transaction, so a message exists only if the change that caused it committed. */
 export interface Mailer {
   enqueue: (tx: Tx, message: MailMessage) => Promise<void>;

@@ -14,7 +14,10 @@ export function registerSecurityHeaders(app: FastifyInstance, config: AppConfig)
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:"],
-        frameSrc: ["'self'"],
+        // Video steps embed only these two players (privacy-enhanced YouTube, Vimeo) and play video files from any
+        // https address an editor gives.
+        frameSrc: ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        mediaSrc: ["'self'", "https:"],
         frameAncestors: ["'self'"],
         upgradeInsecureRequests: config.secureCookies ? [] : null,
       },

@@ -12,6 +12,19 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/grants">Places on courses</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/licences" end={false}>
+              Licences
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/deferrals" end={false}>
+              Deferrals
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">Email outbox</NavLink>
           </li>
         </ul>

@@ -13,6 +13,16 @@ export function Footer() {
                 About QI Academy
               </Link>
             </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/help">
+                Help
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/help/contact">
+                Contact us
+              </Link>
+            </li>
           </ul>
           <p className="nhsuk-body-s">© QI Academy</p>
         </div>

@@ -1,7 +1,7 @@
 import { Link, useLocation, useNavigate } from "react-router";
 import { useSignOut } from "../features/accounts/api/sign-out";
-import { useMe } from "../features/accounts/api/use-me";
 import { flash } from "../lib/flash";
+import { useMe } from "../lib/use-me";
 
 const NHS_LOGO_PATH =
   "M200 0v80H0V0h200Zm-27.5 5.5c-14.5 0-29 5-29 22 0 10.2 7.7 13.5 14.7 16.3l.7.3c5.4 2 10.1 3.9 10.1 8.4 0 6.5-8.5 7.5-14 7.5s-12.5-1.5-16-3.5L135 70c5.5 2 13.5 3.5 20 3.5 15.5 0 32-4.5 32-22.5 0-19.5-25.5-16.5-25.5-25.5 0-5.5 5.5-6.5 12.5-6.5a35 35 0 0 1 14.5 3l4-13.5c-4.5-2-12-3-20-3Zm-131 2h-22l-14 65H22l9-45h.5l13.5 45h21.5l14-65H64l-9 45h-.5l-13-45Zm63 0h-18l-13 65h17l6-28H117l-5.5 28H129l13.5-65H125L119.5 32h-20l5-24.5Z";
@@ -37,6 +37,7 @@ function SignOutButton() {
 const SECTIONS = [
   { to: "/courses", text: "Find a course" },
   { to: "/where-to-start", text: "Where should I start?" },
+  { to: "/help", text: "Help" },
 ] as const;
 
 /**
@@ -84,6 +85,8 @@ function HeaderNavigation() {
 export function Header() {
   const { data: me, isPending } = useMe();
   const isAdmin = me?.roles.some((grant) => grant.role === "platform_admin") ?? false;
+  const canManageCourses =
+    me?.roles.some((grant) => grant.role === "content_editor" || grant.role === "platform_admin") ?? false;
 
   return (
     <header className="nhsuk-header">
@@ -110,10 +113,22 @@ export function Header() {
               {me ? (
                 <>
                   <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/my-learning">
+                      My learning
+                    </Link>
+                  </li>
+                  <li className="nhsuk-header__account-item">
                     <Link className="nhsuk-header__account-link" to="/account">
                       My account
                     </Link>
                   </li>
+                  {canManageCourses ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/manage/courses">
+                        Manage courses
+                      </Link>
+                    </li>
+                  ) : null}
                   {isAdmin ? (
                     <li className="nhsuk-header__account-item">
                       <Link className="nhsuk-header__account-link" to="/admin/users">

@@ -1,8 +1,8 @@
 import { Link } from "react-router";
 import { ActionLink } from "../components/links";
 import { InsetText } from "../components/nhs";
-import { useMe } from "../features/accounts/api/use-me";
 import { usePageTitle } from "../lib/page-title";
+import { useMe } from "../lib/use-me";
 
 /** The start page: what QI Academy is for and who it is for. */
 export function HomePage() {

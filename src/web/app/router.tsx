@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from "react-router";
+import { HELP_EDITOR_ROLES } from "../../shared/help";
 import { AccountPage } from "../features/accounts/routes/account.page";
 import { AccountCertificateNamePage } from "../features/accounts/routes/account-certificate-name.page";
 import { AccountEmailPage } from "../features/accounts/routes/account-email.page";
@@ -24,11 +25,40 @@ import { ResendVerificationPage } from "../features/accounts/routes/resend-verif
 import { ResetPasswordPage } from "../features/accounts/routes/reset-password.page";
 import { SignInPage } from "../features/accounts/routes/sign-in.page";
 import { VerifyEmailPage } from "../features/accounts/routes/verify-email.page";
+import { CourseDetailsPage } from "../features/authoring/routes/course-details.page";
+import { CourseEditPage } from "../features/authoring/routes/course-edit.page";
+import { CourseNewPage } from "../features/authoring/routes/course-new.page";
+import { ManageCoursesPage } from "../features/authoring/routes/manage-courses.page";
+import { ModuleEditPage } from "../features/authoring/routes/module-edit.page";
+import { ProgrammeEditPage } from "../features/authoring/routes/programme-edit.page";
+import { ProgrammesPage } from "../features/authoring/routes/programmes.page";
+import { StepEditPage } from "../features/authoring/routes/step-edit.page";
 import { CoursePage } from "../features/catalogue/routes/course.page";
 import { CoursesPage } from "../features/catalogue/routes/courses.page";
 import { WhereToStartPage } from "../features/catalogue/routes/where-to-start.page";
 import { WhereToStartResultPage } from "../features/catalogue/routes/where-to-start-result.page";
+import { AdminDeferralPage } from "../features/deferrals/routes/admin-deferral.page";
+import { AdminDeferralsPage } from "../features/deferrals/routes/admin-deferrals.page";
+import { DeferPage } from "../features/deferrals/routes/defer.page";
+import { AdminGrantsPage } from "../features/entitlements/routes/admin-grants.page";
+import { AdminLicenceEditPage } from "../features/entitlements/routes/admin-licence-edit.page";
+import { AdminLicenceNewPage } from "../features/entitlements/routes/admin-licence-new.page";
+import { AdminLicencesPage } from "../features/entitlements/routes/admin-licences.page";
+import { ContactPage } from "../features/help/routes/contact.page";
+import { ContactSentPage } from "../features/help/routes/contact-sent.page";
+import { DeleteAnswerPage } from "../features/help/routes/delete-answer.page";
+import { HelpPage } from "../features/help/routes/help.page";
+import { HelpArticlePage } from "../features/help/routes/help-article.page";
+import { EditAnswerPage, NewAnswerPage } from "../features/help/routes/manage-answer.page";
+import { ManageHelpPage } from "../features/help/routes/manage-help.page";
+import { LearningContinuePage } from "../features/learning/routes/learning-continue.page";
+import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
+import { LearningStepPage } from "../features/learning/routes/learning-step.page";
+import { MyLearningPage } from "../features/learning/routes/my-learning.page";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
+import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
+import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-attempts.page";
+import { ScormPlayerPage } from "../features/scorm/routes/scorm-player.page";
 import { AdminLayout } from "./admin-layout";
 import { RequireRole, RequireSignIn } from "./guards";
 import { HomePage } from "./home.page";
@@ -69,6 +99,10 @@ export const router = createBrowserRouter([
       { path: "courses/:id", element: <CoursePage /> },
       { path: "where-to-start", element: <WhereToStartPage /> },
       { path: "where-to-start/result", element: <WhereToStartResultPage /> },
+      { path: "help", element: <HelpPage /> },
+      { path: "help/contact", element: <ContactPage /> },
+      { path: "help/contact/sent", element: <ContactSentPage /> },
+      { path: "help/:slug", element: <HelpArticlePage /> },
       {
         element: <RequireSignIn />,
         children: [
@@ -80,6 +114,37 @@ export const router = createBrowserRouter([
           { path: "account/organisation", element: <AccountOrganisationPage /> },
           { path: "account/job-role", element: <AccountJobRolePage /> },
           { path: "account/esr", element: <AccountEsrPage /> },
+          { path: "my-learning", element: <MyLearningPage /> },
+          { path: "learning/:enrolmentId", element: <LearningOutlinePage /> },
+          { path: "learning/:enrolmentId/continue", element: <LearningContinuePage /> },
+          { path: "learning/:enrolmentId/steps/:stepId", element: <LearningStepPage /> },
+          { path: "learning/:enrolmentId/steps/:stepId/play", element: <ScormPlayerPage /> },
+          { path: "learning/:enrolmentId/defer", element: <DeferPage /> },
+          {
+            path: "manage/help",
+            element: <RequireRole required={HELP_EDITOR_ROLES} />,
+            children: [
+              { index: true, element: <ManageHelpPage /> },
+              { path: "new", element: <NewAnswerPage /> },
+              { path: ":id", element: <EditAnswerPage /> },
+              { path: ":id/delete", element: <DeleteAnswerPage /> },
+            ],
+          },
+          {
+            path: "manage",
+            element: <RequireRole required={["content_editor", "platform_admin"]} />,
+            children: [
+              { index: true, element: <Navigate to="/manage/courses" replace /> },
+              { path: "courses", element: <ManageCoursesPage /> },
+              { path: "courses/new", element: <CourseNewPage /> },
+              { path: "courses/:id", element: <CourseEditPage /> },
+              { path: "courses/:id/details", element: <CourseDetailsPage /> },
+              { path: "courses/:id/modules/:moduleId", element: <ModuleEditPage /> },
+              { path: "courses/:id/steps/:stepId", element: <StepEditPage /> },
+              { path: "programmes", element: <ProgrammesPage /> },
+              { path: "programmes/:id", element: <ProgrammeEditPage /> },
+            ],
+          },
           {
             path: "admin",
             element: <RequireRole required="platform_admin" />,
@@ -90,6 +155,14 @@ export const router = createBrowserRouter([
                   { index: true, element: <Navigate to="/admin/users" replace /> },
                   { path: "users", element: <AdminUsersPage /> },
                   { path: "users/:id", element: <AdminUserPage /> },
+                  { path: "users/:userId/scorm-attempts", element: <AdminScormAttemptsPage /> },
+                  { path: "scorm-attempts/:attemptId", element: <AdminScormAttemptPage /> },
+                  { path: "grants", element: <AdminGrantsPage /> },
+                  { path: "licences", element: <AdminLicencesPage /> },
+                  { path: "licences/new", element: <AdminLicenceNewPage /> },
+                  { path: "licences/:id", element: <AdminLicenceEditPage /> },
+                  { path: "deferrals", element: <AdminDeferralsPage /> },
+                  { path: "deferrals/:id", element: <AdminDeferralPage /> },
                   { path: "outbox", element: <OutboxPage /> },
                 ],
               },

@@ -57,8 +57,28 @@ export async function scanPage(page: Page, name: string): Promise<void> {
 
 /** Checks the page fits a 320 px wide screen without scrolling sideways, at the current viewport. */
 export async function expectNoHorizontalScroll(page: Page, width = 320): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `page is ${scrollWidth}px wide at a ${width}px viewport`).toBeLessThanOrEqual(width);
+  const { scrollWidth, culprits } = await page.evaluate((limit) => {
+    // Name the innermost elements that reach past the screen, so a failure says what to fix.
+    // An element counts when its box or its own text (which can overflow a narrow box) reaches past.
+    const reachesPast = (el: Element) => {
+      if (el.getBoundingClientRect().right > limit + 0.5) return true;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().right > limit + 0.5;
+    };
+    const wide = [...document.querySelectorAll("body *")].filter(reachesPast);
+    const innermost = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)));
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      culprits: innermost.slice(0, 5).map(describe),
+    };
+  }, width);
+  expect(
+    scrollWidth,
+    `page is ${scrollWidth}px wide at a ${width}px viewport; too wide: ${culprits.join("; ")}`,
+  ).toBeLessThanOrEqual(width);
 }
 
 /** Waits for the page's h1 to read `text` (pages change without a load, so the URL alone is not enough). */

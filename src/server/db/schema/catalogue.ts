@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -14,11 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { LEVELS, PROGRAMME_KINDS } from "../../../shared/catalogue.js";
-
-/** PostgreSQL's text-search document type (Drizzle has no built-in for it). */
-const tsvector = customType<{ data: string }>({
-  dataType: () => "tsvector",
-});
+import { tsvector } from "./column-types.js";
 
 /** The Productive Series, or the Improvement Fundamentals mini-courses. */
 export const programmeKind = pgEnum("programme_kind", PROGRAMME_KINDS);
@@ -102,4 +98,17 @@ export const courseModules = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("course_modules_course_position_idx").on(t.courseId, t.position)],
+);
+
+/**
+ * One row whose version database triggers bump on any change to programmes, courses, modules or steps, so cached
+ * views built from course content (My learning) know when to re-read it.
+ */
+export const catalogueVersion = pgTable(
+  "catalogue_version",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(1),
+  },
+  (t) => [check("catalogue_version_single_row", sql`${t.id} = 1`)],
 );

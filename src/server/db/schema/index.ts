@@ -1,5 +1,9 @@
 /** The whole Drizzle schema, one file per domain. */
 export * from "./accounts.js";
 export * from "./catalogue.js";
+export * from "./enrolments.js";
+export * from "./help.js";
+export * from "./learning.js";
 export * from "./organisations.js";
 export * from "./platform.js";
+export * from "./scorm.js";

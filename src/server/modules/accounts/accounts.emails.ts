@@ -1,28 +1,8 @@
-import type { MailMessage } from "../../platform/mailer.js";
-
-/** Escapes text for HTML email bodies. */
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function build(
-  to: string,
-  subject: string,
-  paragraphs: string[],
-  link?: { url: string; label: string },
-): MailMessage {
-  const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : []), "QI Academy"].join("\n\n");
-  const html = [
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...(link ? [`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`] : []),
-    "<p>QI Academy</p>",
-  ].join("\n");
-  return { to, subject, text, html };
-}
+import { composeMail, type MailMessage } from "../../platform/mailer.js";
 
 /** Sent after registration and on "send the link again". */
 export function verifyEmailMessage(to: string, givenName: string, url: string): MailMessage {
-  return build(
+  return composeMail(
     to,
     "Confirm your email address for QI Academy",
     [
@@ -41,7 +21,7 @@ export function alreadyRegisteredMessage(
   signInUrl: string,
   resetUrl: string,
 ): MailMessage {
-  return build(
+  return composeMail(
     to,
     "Someone tried to create a QI Academy account with your email address",
     [
@@ -56,7 +36,7 @@ export function alreadyRegisteredMessage(
 
 /** Sent on "forgotten password". */
 export function resetPasswordMessage(to: string, givenName: string, url: string): MailMessage {
-  return build(
+  return composeMail(
     to,
     "Reset your QI Academy password",
     [
@@ -70,7 +50,7 @@ export function resetPasswordMessage(to: string, givenName: string, url: string)
 
 /** Sent to the new address when a user changes email. */
 export function confirmNewEmailMessage(to: string, givenName: string, url: string): MailMessage {
-  return build(
+  return composeMail(
     to,
     "Confirm your new email address for QI Academy",
     [
@@ -83,7 +63,7 @@ export function confirmNewEmailMessage(to: string, givenName: string, url: strin
 
 /** Sent to the old address when an email change was requested or completed. */
 export function emailChangeNoticeMessage(to: string, givenName: string, newEmail: string): MailMessage {
-  return build(to, "Your QI Academy email address is changing", [
+  return composeMail(to, "Your QI Academy email address is changing", [
     `Dear ${givenName},`,
     `Someone signed in to your account asked to change its email address to ${newEmail}. The change happens only when that address is confirmed.`,
     "If this was not you, reset your password now and contact support.",
@@ -92,7 +72,7 @@ export function emailChangeNoticeMessage(to: string, givenName: string, newEmail
 
 /** Sent after a password change or reset. */
 export function passwordChangedMessage(to: string, givenName: string): MailMessage {
-  return build(to, "Your QI Academy password has been changed", [
+  return composeMail(to, "Your QI Academy password has been changed", [
     `Dear ${givenName},`,
     "Your password was changed, and you were signed out on your other devices.",
     "If this was not you, reset your password now and contact support.",

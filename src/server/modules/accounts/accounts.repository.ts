@@ -24,13 +24,18 @@ export interface LiveSession {
   lastSeenAt: Date;
   userId: string;
   accountVersion: string;
+  /** The learner's My learning version and the course content's, "learner:catalogue" (docs/decisions/0007). */
+  learningVersion: string;
 }
 
-// The check every signed-in request makes: two unique-index lookups, no joins beyond users. Raw SQL because it
+// The check every signed-in request makes: unique-index lookups only (session, user, the learner's and the
+// catalogue's versions), no joins beyond users. Raw SQL because it
 // runs as a named prepared statement. account_version comes back as text: node-postgres returns bigint as text,
 // PGlite as a number, and a string compares the same way from both.
 const LIVE_SESSION_SQL = `
-  select s.id as session_id, s.last_seen_at, s.user_id, u.account_version::text as account_version
+  select s.id as session_id, s.last_seen_at, s.user_id, u.account_version::text as account_version,
+    coalesce((select lv.version from learner_versions lv where lv.user_id = u.id), 1)::text || ':' ||
+    coalesce((select cv.version from catalogue_version cv where cv.id = 1), 1)::text as learning_version
   from sessions s join users u on u.id = s.user_id
   where s.token_hash = $1 and s.expires_at > now()
     and s.last_seen_at > now() - make_interval(secs => $2::double precision) and u.status = 'active'`;
@@ -46,6 +51,7 @@ export async function findLiveSession(
     last_seen_at: string | Date;
     user_id: string;
     account_version: string;
+    learning_version: string;
   }>("find_live_session", LIVE_SESSION_SQL, [tokenHash, idleMs / 1000]);
   if (!row) return null;
   return {
@@ -53,6 +59,7 @@ export async function findLiveSession(
     lastSeenAt: new Date(row.last_seen_at),
     userId: row.user_id,
     accountVersion: row.account_version,
+    learningVersion: row.learning_version,
   };
 }
 

@@ -15,6 +15,7 @@ import type { Database, Tx } from "../../platform/db.js";
 import { AppError, conflict, fieldError, forbidden, notFound } from "../../platform/errors.js";
 import type { Mailer } from "../../platform/mailer.js";
 import { resetThrottle, throttle } from "../../platform/rate-limit.js";
+import { hasStartedAccreditedCourse } from "../enrolments/enrolments.service.js";
 import { findOrganisation, requireOrganisation } from "../organisations/organisations.service.js";
 import { AccountCache } from "./account-cache.js";
 import * as emails from "./accounts.emails.js";
@@ -198,6 +199,7 @@ export function createAccountsService(deps: AccountsDeps) {
         emailVerified: account.emailVerified,
         roles: account.roles.map(({ role, organisationId }) => ({ role, organisationId })),
         account,
+        learningVersion: found.learningVersion,
       };
     },
 
@@ -417,14 +419,25 @@ export function createAccountsService(deps: AccountsDeps) {
         const changes: Partial<repo.NewUser> = {};
         if (input.givenName !== undefined) changes.givenName = input.givenName;
         if (input.familyName !== undefined) changes.familyName = input.familyName;
+        const renamesCertificate =
+          input.certificateName !== undefined && input.certificateName !== user.certificateName;
+        const frozen = await hasStartedAccreditedCourse(tx, user.id);
+        if (renamesCertificate && frozen) {
+          throw new AppError(
+            409,
+            "certificate_name_frozen",
+            "Your name for certificates cannot change now that you have started an accredited course, so that your certificates match your assessment record. If it is wrong, contact the support team.",
+          );
+        }
         if (
           (input.givenName !== undefined || input.familyName !== undefined) &&
           !user.certificateNameConfirmedAt &&
-          input.certificateName === undefined
+          input.certificateName === undefined &&
+          !frozen
         ) {
           changes.certificateName = `${input.givenName ?? user.givenName} ${input.familyName ?? user.familyName}`;
         }
-        if (input.certificateName !== undefined) {
+        if (input.certificateName !== undefined && !frozen) {
           changes.certificateName = input.certificateName;
           changes.certificateNameConfirmedAt = input.certificateNameConfirmed ? new Date() : null;
         } else if (input.certificateNameConfirmed) {

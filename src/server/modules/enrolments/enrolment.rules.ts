@@ -9,6 +9,7 @@ import {
   type Level,
   priceForSector,
 } from "../../../shared/catalogue.js";
+import type { ENROLMENT_REFUSALS } from "../../../shared/learning.js";
 
 /** How long after the start a learner on a deferrable level may still ask to defer (domain.md: four weeks). */
 export const DEFERRAL_WINDOW_DAYS = 28;
@@ -29,6 +30,11 @@ export type DeferralCheck =
   | { allowed: true; deadline: Date }
   | { allowed: false; code: "level_not_deferrable" | "deferral_window_closed"; message: string };
 
+/** The last moment a learner may ask to defer: four weeks (UK calendar days) after their course starts. */
+export function deferralDeadline(startsAt: Date): Date {
+  return new Date(addDays(new TZDate(startsAt, LEARNER_TIME_ZONE), DEFERRAL_WINDOW_DAYS).getTime());
+}
+
 /** Deferral is for Practitioner, Facilitator and Programme Manager, within the first four weeks of the start. */
 export function checkDeferralRequest(level: Level, startedAt: Date, now: Date): DeferralCheck {
   if (!DEFERRABLE_LEVELS.has(level)) {
@@ -38,9 +44,7 @@ export function checkDeferralRequest(level: Level, startedAt: Date, now: Date): 
       message: `${LEVEL_LABELS[level]} courses cannot be deferred. Deferral is for Practitioner, Facilitator and Programme Manager courses.`,
     };
   }
-  const deadline = new Date(
-    addDays(new TZDate(startedAt, LEARNER_TIME_ZONE), DEFERRAL_WINDOW_DAYS).getTime(),
-  );
+  const deadline = deferralDeadline(startedAt);
   if (now.getTime() >= deadline.getTime()) {
     return {
       allowed: false,
@@ -71,7 +75,7 @@ export interface EnrolmentContext {
 /** Why an enrolment cannot go ahead: a code clients switch on, and what to do about it. */
 export type EnrolmentRefusal = {
   allowed: false;
-  error: "not_eligible" | "declaration_required" | "payment_required";
+  error: (typeof ENROLMENT_REFUSALS)[number];
   message: string;
 };
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MessageSchema } from "../../../../shared/errors";
 import { apiRequest } from "../../../lib/api-client";
-import { meQueryKey } from "./use-me";
+import { meQueryKey } from "../../../lib/use-me";
 
 /** POST /api/me/email {newEmail, currentPassword} → 202 {message}; the change waits for verification. */
 export function useChangeEmail() {

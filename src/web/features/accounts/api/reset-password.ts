@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MessageSchema } from "../../../../shared/errors";
 import { apiRequest } from "../../../lib/api-client";
-import { meQueryKey } from "./use-me";
+import { meQueryKey } from "../../../lib/use-me";
 
 /** POST /api/auth/reset-password {token, password} → 200 {message}; every session is ended. */
 export function useResetPassword() {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MeSchema } from "../../../../shared/accounts";
 import { apiRequest } from "../../../lib/api-client";
-import { meQueryKey } from "./use-me";
+import { meQueryKey } from "../../../lib/use-me";
 
 /** POST /api/auth/sign-in → 200 Me; the server sets the session cookie and we keep the Me it returns. */
 export function useSignIn() {

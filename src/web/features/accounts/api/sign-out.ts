@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api-client";
-import { meQueryKey } from "./use-me";
+import { meQueryKey } from "../../../lib/use-me";
 
 /** POST /api/auth/sign-out → 204; forgets everything cached for the person who signed out. */
 export function useSignOut() {

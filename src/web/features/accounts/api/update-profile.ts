@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { MeSchema, type ProfileUpdateSchema } from "../../../../shared/accounts";
 import { apiRequest } from "../../../lib/api-client";
-import { meQueryKey } from "./use-me";
+import { meQueryKey } from "../../../lib/use-me";
 
 /** The PATCH body as sent (before the server's normalising). */
 export type ProfileUpdateBody = z.input<typeof ProfileUpdateSchema>;

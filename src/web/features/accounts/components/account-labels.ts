@@ -1,5 +1,5 @@
 import type { Me } from "../../../../shared/accounts";
-import { organisationLabel } from "./organisation-picker";
+import { organisationLabel } from "../../../components/organisation-picker";
 
 /** How a person's organisation reads on their account: listed name with ODS code, typed name, or "Not given". */
 export function describeOrganisation(me: Pick<Me, "organisation" | "organisationName">): string {

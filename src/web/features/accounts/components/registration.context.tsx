@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Sector } from "../../../../shared/accounts";
 import { SECTORS } from "../../../../shared/accounts";
+import { emptyOrganisationChoice, type OrganisationChoice } from "../../../components/organisation-picker";
 import type { FieldErrors } from "../../../lib/form-errors";
-import { emptyOrganisationChoice, type OrganisationChoice } from "./organisation-picker";
 
 /** Answers to the registration questions that are safe to keep in sessionStorage (no password). */
 export interface RegistrationAnswers {

@@ -7,7 +7,7 @@ import { LoadingPage } from "../../../components/page-state";
 import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
 import { type FieldErrors, validateFields } from "../../../lib/form-errors";
-import { useMe } from "../api/use-me";
+import { useMe } from "../../../lib/use-me";
 import { useProfileForm } from "../components/use-profile-form";
 
 const FIELDS = ["certificateName", "certificateNameConfirmed"] as const;

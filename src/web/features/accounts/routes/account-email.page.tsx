@@ -6,8 +6,8 @@ import { TextInput } from "../../../components/text-input";
 import { flash } from "../../../lib/flash";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { useFormErrors } from "../../../lib/use-form-errors";
+import { useMe } from "../../../lib/use-me";
 import { useChangeEmail } from "../api/change-email";
-import { useMe } from "../api/use-me";
 import { emailError } from "../components/validation";
 
 const FIELDS = ["newEmail", "currentPassword"] as const;

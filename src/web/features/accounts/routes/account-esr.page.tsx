@@ -3,7 +3,7 @@ import type { Me } from "../../../../shared/accounts";
 import { LoadingPage } from "../../../components/page-state";
 import { QuestionPage } from "../../../components/question-page";
 import { TextInput } from "../../../components/text-input";
-import { useMe } from "../api/use-me";
+import { useMe } from "../../../lib/use-me";
 import { formatEsr } from "../components/account-labels";
 import { useProfileForm } from "../components/use-profile-form";
 import { ESR_HINT, esrError } from "../components/validation";

@@ -1,15 +1,15 @@
 import { useState } from "react";
 import { type Me, SECTOR_LABELS, SECTORS, type Sector } from "../../../../shared/accounts";
-import { LoadingPage } from "../../../components/page-state";
-import { QuestionPage } from "../../../components/question-page";
-import { Radios } from "../../../components/radios";
-import { useMe } from "../api/use-me";
 import {
   type OrganisationChoice,
   OrganisationPicker,
   organisationLabel,
   validateOrganisationChoice,
-} from "../components/organisation-picker";
+} from "../../../components/organisation-picker";
+import { LoadingPage } from "../../../components/page-state";
+import { QuestionPage } from "../../../components/question-page";
+import { Radios } from "../../../components/radios";
+import { useMe } from "../../../lib/use-me";
 import { organisationRequired } from "../components/registration.context";
 import { useProfileForm } from "../components/use-profile-form";
 

@@ -6,8 +6,8 @@ import { SummaryList, Tag, WarningCallout } from "../../../components/nhs";
 import { LoadingPage } from "../../../components/page-state";
 import { flash } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
+import { useMe } from "../../../lib/use-me";
 import { useSignOutEverywhere } from "../api/sign-out-everywhere";
-import { useMe } from "../api/use-me";
 import { describeOrganisation, formatEsr } from "../components/account-labels";
 
 function change(to: string, what: string, text = "Change") {

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import {
   type AdminUser,
   ExpireUserSchema,
@@ -13,6 +13,11 @@ import { ErrorSummary, RequestErrorSummary } from "../../../components/error-sum
 import { BackLink } from "../../../components/links";
 import { SummaryList, Tag } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
+import {
+  emptyOrganisationChoice,
+  OrganisationPicker,
+  validateOrganisationChoice,
+} from "../../../components/organisation-picker";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
@@ -26,11 +31,6 @@ import { useExpireUser } from "../api/expire-user";
 import { useGrantRole } from "../api/grant-role";
 import { useReactivateUser } from "../api/reactivate-user";
 import { useRevokeRole } from "../api/revoke-role";
-import {
-  emptyOrganisationChoice,
-  OrganisationPicker,
-  validateOrganisationChoice,
-} from "../components/organisation-picker";
 
 type Announce = (message: string) => void;
 
@@ -279,6 +279,9 @@ export function AdminUserPage() {
             </SummaryList.Row>
           </SummaryList>
 
+          <p>
+            <Link to={`/admin/users/${encodeURIComponent(u.id)}/scorm-attempts`}>SCORM attempts</Link>
+          </p>
           <RolesSection user={u} announce={announce} />
           <StatusSection user={u} announce={announce} />
         </div>

@@ -1,7 +1,7 @@
 import { useState } from "react";
+import { OrganisationPicker, validateOrganisationChoice } from "../../../components/organisation-picker";
 import { QuestionPage } from "../../../components/question-page";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { OrganisationPicker, validateOrganisationChoice } from "../components/organisation-picker";
 import { organisationRequired } from "../components/registration.context";
 import { useRegistrationStep } from "../components/use-registration-step";
 

@@ -1,8 +1,10 @@
-import { Link, Outlet } from "react-router";
+import { useEffect } from "react";
+import { Link, Outlet, useSearchParams } from "react-router";
 import { ActionLink, BackLink } from "../../../components/links";
 import { InsetText } from "../../../components/nhs";
 import { usePageTitle } from "../../../lib/page-title";
-import { useMe } from "../api/use-me";
+import { rememberReturnTo, signInPath } from "../../../lib/return-to";
+import { useMe } from "../../../lib/use-me";
 import { RegistrationProvider } from "../components/registration.context";
 
 /** Wraps every /register page so answers are shared between the questions. */
@@ -18,6 +20,9 @@ export function RegisterLayout() {
 export function RegisterStartPage() {
   usePageTitle("Create an account");
   const { data: me } = useMe();
+  const returnTo = useSearchParams()[0].get("returnTo");
+  // Coming from a course page: after confirming their email, signing in takes them back there.
+  useEffect(() => rememberReturnTo(returnTo), [returnTo]);
   return (
     <>
       <BackLink to="/">Home</BackLink>
@@ -42,7 +47,7 @@ export function RegisterStartPage() {
           <p>We will then send you an email with a link to confirm your email address.</p>
           <ActionLink to="/register/name">Start now</ActionLink>
           <p>
-            Already have an account? <Link to="/sign-in">Sign in</Link>
+            Already have an account? <Link to={returnTo ? signInPath(returnTo) : "/sign-in"}>Sign in</Link>
           </p>
         </div>
       </div>

@@ -1,14 +1,16 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { ConfirmationPanel } from "../../../components/panel";
 import { usePageTitle } from "../../../lib/page-title";
-import { useMe } from "../api/use-me";
+import { forgetReturnTo, rememberedReturnTo, signInPath } from "../../../lib/return-to";
+import { useMe } from "../../../lib/use-me";
 import { useVerifyEmail } from "../api/verify-email";
 
 function Confirmed({ message }: { message: string }) {
   usePageTitle("Email address confirmed");
   const { data: me } = useMe();
+  const [returnTo] = useState(rememberedReturnTo);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -19,7 +21,9 @@ function Confirmed({ message }: { message: string }) {
           </p>
         ) : (
           <p>
-            <Link to="/sign-in">Sign in</Link>
+            <Link to={returnTo ? signInPath(returnTo) : "/sign-in"} onClick={forgetReturnTo}>
+              {returnTo ? "Sign in and go back to where you were" : "Sign in"}
+            </Link>
           </p>
         )}
       </div>

@@ -1,14 +1,18 @@
+import { useCallback, useState } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { type CourseDetail, formatPrice } from "../../../../shared/catalogue";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
+import { ErrorSummary } from "../../../components/error-summary";
 import { InsetText, WarningCallout } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
+import type { SummaryError } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
 import { signInPath } from "../../../lib/return-to";
 import { useCourse } from "../api/course";
 import { accessWords, cpdWords } from "../components/catalogue-words";
 import { coursePath } from "../components/course-card";
+import { EnrolmentPanel } from "../components/enrolment-panel";
 import { LevelTags } from "../components/level-tags";
 
 /** Who can enrol and what it costs this person: their own price when signed in, the list price otherwise. */
@@ -16,10 +20,7 @@ function PriceAndAccess({ course, returnTo }: { course: CourseDetail; returnTo: 
   const { price } = course;
   return (
     <InsetText>
-      <p>
-        Anyone with a QI Academy account will be able to enrol. Enrolment is not open yet: you can read about
-        the course now.
-      </p>
+      {price.forSignedInLearner ? null : <p>You need a QI Academy account to enrol.</p>}
       <p>
         {price.forSignedInLearner ? "Your price: " : "Price: "}
         <strong>{price.text}</strong>
@@ -42,9 +43,14 @@ function PriceAndAccess({ course, returnTo }: { course: CourseDetail; returnTo: 
   );
 }
 
-/** The course itself: what it is, who it is for, what it costs, how it is accredited and its modules. */
+/**
+ * The course itself: what it is, your enrolment (or the way to enrol), who it is for, what it costs, how it is
+ * accredited and its modules.
+ */
 function CourseContent({ course, returnTo }: { course: CourseDetail; returnTo: string }) {
-  usePageTitle(course.title);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const onSummaryChange = useCallback((summary: SummaryError[]) => setErrors(summary), []);
+  usePageTitle(course.title, errors.length > 0);
   const programmeTo = `/courses?programme=${encodeURIComponent(course.programme.slug)}`;
   const recommended = course.recommendedBefore;
   return (
@@ -58,9 +64,11 @@ function CourseContent({ course, returnTo }: { course: CourseDetail; returnTo: s
       />
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
+          <ErrorSummary errors={errors} />
           <h1 className="nhsuk-u-margin-bottom-3">{course.title}</h1>
           <LevelTags level={course.level} free={course.price.free} />
           <p className="nhsuk-lede-text">{course.summary}</p>
+          <EnrolmentPanel course={course} returnTo={returnTo} onSummaryChange={onSummaryChange} />
 
           <h2>Who this course is for</h2>
           <p>{course.whoFor}</p>

@@ -96,9 +96,9 @@ export function CoursesPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h1>Find a course</h1>
+          <p>Browse the courses on QI Academy, then enrol from a course's page.</p>
           <p>
-            Browse the courses on QI Academy. Enrolment opens soon.{" "}
-            <Link to="/where-to-start">Not sure where to start?</Link>
+            <Link to="/where-to-start">Not sure where to start? Answer a few questions</Link>
           </p>
         </div>
       </div>

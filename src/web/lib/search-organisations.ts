@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { OrganisationSchema } from "../../../../shared/organisations";
-import { apiRequest, toQueryString } from "../../../lib/api-client";
+import { OrganisationSchema } from "../../shared/organisations";
+import { apiRequest, toQueryString } from "./api-client";
 
 const OrganisationListSchema = z.object({ items: z.array(OrganisationSchema) });
 

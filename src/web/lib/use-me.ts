@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { type Me, MeSchema } from "../../../../shared/accounts";
-import { ApiError, apiRequest } from "../../../lib/api-client";
+import { type Me, MeSchema } from "../../shared/accounts";
+import { ApiError, apiRequest } from "./api-client";
 
 /** Query key for the signed-in person; null data means signed out. */
 export const meQueryKey = ["me"] as const;

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useEffect, useState } from "react";
-import type { Organisation } from "../../../../shared/organisations";
-import type { FieldErrors } from "../../../lib/form-errors";
-import { ORGANISATION_SEARCH_MIN, useSearchOrganisations } from "../api/search-organisations";
+import type { Organisation } from "../../shared/organisations";
+import type { FieldErrors } from "../lib/form-errors";
+import { ORGANISATION_SEARCH_MIN, useSearchOrganisations } from "../lib/search-organisations";
 
 /** What someone has said about their organisation: picked from the directory, or typed because it is not listed. */
 export interface OrganisationChoice {

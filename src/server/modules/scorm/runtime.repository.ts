@@ -1,0 +1,340 @@
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import type { CmiValues } from "../../../shared/scorm.js";
+import {
+  courseModules,
+  courseSteps,
+  courses,
+  enrolments,
+  scormAttempts,
+  scormPackages,
+  scormScos,
+  users,
+} from "../../db/schema/index.js";
+import type { Tx } from "../../platform/db.js";
+
+/** A learner's own enrolment with the step asked for (when it is a step of that course), or null. */
+export async function getOwnEnrolmentStep(tx: Tx, enrolmentId: string, userId: string, stepId: string) {
+  const [row] = await tx
+    .select({
+      enrolment: {
+        id: enrolments.id,
+        state: enrolments.state,
+        startsAt: enrolments.startsAt,
+        expiresAt: enrolments.expiresAt,
+      },
+      course: { id: courses.id, title: courses.title },
+      step: {
+        id: courseSteps.id,
+        kind: courseSteps.kind,
+        title: courseSteps.title,
+        scormPackageId: courseSteps.scormPackageId,
+      },
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(courseModules, eq(courseModules.courseId, courses.id))
+    .innerJoin(courseSteps, and(eq(courseSteps.moduleId, courseModules.id), eq(courseSteps.id, stepId)))
+    .where(and(eq(enrolments.id, enrolmentId), eq(enrolments.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A package's SCORM version and title with its SCOs in order. */
+export async function getPackageScos(tx: Tx, packageId: string) {
+  const [pkg] = await tx
+    .select({
+      id: scormPackages.id,
+      version: scormPackages.version,
+      scormVersion: scormPackages.scormVersion,
+      title: scormPackages.title,
+      organisationTitle: scormPackages.organisationTitle,
+    })
+    .from(scormPackages)
+    .where(eq(scormPackages.id, packageId));
+  if (!pkg) return null;
+  const scos = await tx
+    .select()
+    .from(scormScos)
+    .where(eq(scormScos.packageId, packageId))
+    .orderBy(asc(scormScos.position), asc(scormScos.identifier));
+  return { ...pkg, scos };
+}
+
+/** Every attempt row (one per SCO) of a learner at a step, newest attempt first, SCOs in package order. */
+export async function listAttemptRows(tx: Tx, enrolmentId: string, stepId: string) {
+  return tx
+    .select({ attempt: scormAttempts, sco: scormScos })
+    .from(scormAttempts)
+    .innerJoin(scormScos, eq(scormScos.id, scormAttempts.scoId))
+    .where(and(eq(scormAttempts.enrolmentId, enrolmentId), eq(scormAttempts.stepId, stepId)))
+    .orderBy(desc(scormAttempts.attemptNumber), asc(scormScos.position), asc(scormScos.identifier));
+}
+
+/**
+ * Creates an attempt: one row per SCO sharing an attempt id. The unique (enrolment, step, number, SCO) key makes a
+ * second request for the same number insert nothing, so two at once make one attempt; returns how many were made.
+ */
+export async function insertAttempt(
+  tx: Tx,
+  values: {
+    attemptId: string;
+    attemptNumber: number;
+    enrolmentId: string;
+    stepId: string;
+    packageId: string;
+  },
+  scoIds: string[],
+): Promise<number> {
+  if (scoIds.length === 0) return 0;
+  const rows = await tx
+    .insert(scormAttempts)
+    .values(scoIds.map((scoId) => ({ ...values, scoId })))
+    .onConflictDoNothing()
+    .returning({ id: scormAttempts.id });
+  return rows.length;
+}
+
+/**
+ * What a commit needs in one read: the attempt row, its enrolment's owner and window, its SCO's rules. A named
+ * prepared statement, like the session check: commits are the hottest write, and PostgreSQL then plans this
+ * four-table join once per connection instead of on every commit.
+ */
+function commitContextQuery(tx: Tx) {
+  return tx
+    .select({
+      id: scormAttempts.id,
+      enrolmentId: scormAttempts.enrolmentId,
+      stepId: scormAttempts.stepId,
+      lastSequence: scormAttempts.lastSequence,
+      completionStatus: scormAttempts.completionStatus,
+      successStatus: scormAttempts.successStatus,
+      scoreRaw: scormAttempts.scoreRaw,
+      scoreMin: scormAttempts.scoreMin,
+      scoreMax: scormAttempts.scoreMax,
+      scoreScaled: scormAttempts.scoreScaled,
+      suspended: scormAttempts.suspended,
+      resetAt: scormAttempts.resetAt,
+      userId: enrolments.userId,
+      courseId: enrolments.courseId,
+      state: enrolments.state,
+      startsAt: enrolments.startsAt,
+      expiresAt: enrolments.expiresAt,
+      masteryScore: scormScos.masteryScore,
+      completionThreshold: scormScos.completionThreshold,
+      scaledPassingScore: scormScos.scaledPassingScore,
+      launchData: scormScos.launchData,
+      maxTimeAllowed: scormScos.maxTimeAllowed,
+      timeLimitAction: scormScos.timeLimitAction,
+      scormVersion: scormPackages.scormVersion,
+    })
+    .from(scormAttempts)
+    .innerJoin(enrolments, eq(enrolments.id, scormAttempts.enrolmentId))
+    .innerJoin(scormScos, eq(scormScos.id, scormAttempts.scoId))
+    .innerJoin(scormPackages, eq(scormPackages.id, scormAttempts.packageId))
+    .where(
+      and(
+        eq(scormAttempts.attemptId, sql.placeholder("attemptId")),
+        eq(scormAttempts.scoId, sql.placeholder("scoId")),
+      ),
+    )
+    .limit(1)
+    .prepare("scorm_commit_context");
+}
+
+/**
+ * Prepared queries built once per database handle (or transaction): building a Drizzle query costs more CPU than
+ * the round trip it sends, on the hottest path.
+ */
+function cachedPer<Q>(build: (tx: Tx) => Q): (tx: Tx) => Q {
+  const built = new WeakMap<Tx, Q>();
+  return (tx) => {
+    let query = built.get(tx);
+    if (!query) {
+      query = build(tx);
+      built.set(tx, query);
+    }
+    return query;
+  };
+}
+
+const commitContext = cachedPer(commitContextQuery);
+
+/** The commit context of an attempt's SCO row, or null. */
+export async function getCommitContext(tx: Tx, attemptId: string, scoId: string) {
+  const [row] = await commitContext(tx).execute({ attemptId, scoId });
+  return row ?? null;
+}
+
+/** The columns a commit writes, derived by the service. */
+export interface CommitWrite {
+  rowId: string;
+  sequence: number;
+  values: CmiValues;
+  completionStatus: string;
+  successStatus: string;
+  scoreRaw: number | null;
+  scoreMin: number | null;
+  scoreMax: number | null;
+  scoreScaled: number | null;
+  sessionSeconds: number;
+  suspended: boolean;
+  finished: boolean;
+  now: Date;
+}
+
+/**
+ * Applies a commit in ONE statement, only if it is newer than the last applied and the attempt is not reset: merges
+ * the values into the CMI state, sets the extracted columns and adds a finished session's time. A named prepared
+ * statement (planned once per connection); returns the new last sequence, or null when nothing was applied (stale,
+ * repeated, or reset meanwhile).
+ */
+function applyCommitQuery(tx: Tx) {
+  return tx
+    .update(scormAttempts)
+    .set({
+      cmi: sql`${scormAttempts.cmi} || ${sql.placeholder("values")}::jsonb`,
+      lastSequence: sql`${sql.placeholder("sequence")}::integer`,
+      completionStatus: sql`${sql.placeholder("completionStatus")}::text`,
+      successStatus: sql`${sql.placeholder("successStatus")}::text`,
+      scoreRaw: sql`${sql.placeholder("scoreRaw")}::double precision`,
+      scoreMin: sql`${sql.placeholder("scoreMin")}::double precision`,
+      scoreMax: sql`${sql.placeholder("scoreMax")}::double precision`,
+      scoreScaled: sql`${sql.placeholder("scoreScaled")}::double precision`,
+      totalTimeSeconds: sql`${scormAttempts.totalTimeSeconds} + ${sql.placeholder("sessionSeconds")}::double precision`,
+      suspended: sql`${sql.placeholder("suspended")}::boolean`,
+      finishedAt: sql`${sql.placeholder("finishedAt")}::timestamptz`,
+      updatedAt: sql`${sql.placeholder("now")}::timestamptz`,
+    })
+    .where(
+      and(
+        eq(scormAttempts.id, sql.placeholder("rowId")),
+        sql`${scormAttempts.lastSequence} < ${sql.placeholder("sequence")}::integer`,
+        isNull(scormAttempts.resetAt),
+      ),
+    )
+    .returning({ lastSequence: scormAttempts.lastSequence })
+    .prepare("scorm_apply_commit");
+}
+
+const applyCommitPrepared = cachedPer(applyCommitQuery);
+
+/** Applies a commit (see applyCommitQuery); the new last sequence, or null when nothing was applied. */
+export async function applyCommit(tx: Tx, write: CommitWrite): Promise<number | null> {
+  const [row] = await applyCommitPrepared(tx).execute({
+    rowId: write.rowId,
+    values: JSON.stringify(write.values),
+    sequence: write.sequence,
+    completionStatus: write.completionStatus,
+    successStatus: write.successStatus,
+    scoreRaw: write.scoreRaw,
+    scoreMin: write.scoreMin,
+    scoreMax: write.scoreMax,
+    scoreScaled: write.scoreScaled,
+    sessionSeconds: write.sessionSeconds,
+    suspended: write.suspended,
+    finishedAt: write.finished ? write.now.toISOString() : null,
+    now: write.now.toISOString(),
+  });
+  return row ? Number(row.lastSequence) : null;
+}
+
+/** The last applied sequence of one attempt row (after a commit lost a race). */
+export async function getLastSequence(tx: Tx, rowId: string): Promise<number> {
+  const [row] = await tx
+    .select({ lastSequence: scormAttempts.lastSequence })
+    .from(scormAttempts)
+    .where(eq(scormAttempts.id, rowId));
+  return row?.lastSequence ?? 0;
+}
+
+/** Each SCO's statuses in an attempt with the rules that decide whether it is done, for the step's roll-up. */
+export async function listAttemptScoStates(tx: Tx, attemptId: string) {
+  return tx
+    .select({
+      completionStatus: scormAttempts.completionStatus,
+      successStatus: scormAttempts.successStatus,
+      masteryScore: scormScos.masteryScore,
+      completionThreshold: scormScos.completionThreshold,
+      scaledPassingScore: scormScos.scaledPassingScore,
+    })
+    .from(scormAttempts)
+    .innerJoin(scormScos, eq(scormScos.id, scormAttempts.scoId))
+    .where(eq(scormAttempts.attemptId, attemptId));
+}
+
+/** A user's name and email, or null. */
+export async function getUser(tx: Tx, userId: string) {
+  const [row] = await tx
+    .select({
+      id: users.id,
+      email: users.email,
+      givenName: users.givenName,
+      familyName: users.familyName,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? null;
+}
+
+/** Every SCORM attempt row of a learner, with course and step, newest first, for administrators. */
+export async function listAttemptRowsForUser(tx: Tx, userId: string) {
+  return tx
+    .select({
+      attemptId: scormAttempts.attemptId,
+      attemptNumber: scormAttempts.attemptNumber,
+      enrolmentId: scormAttempts.enrolmentId,
+      completionStatus: scormAttempts.completionStatus,
+      successStatus: scormAttempts.successStatus,
+      scoreRaw: scormAttempts.scoreRaw,
+      scoreScaled: scormAttempts.scoreScaled,
+      updatedAt: scormAttempts.updatedAt,
+      createdAt: scormAttempts.createdAt,
+      resetAt: scormAttempts.resetAt,
+      course: { id: courses.id, title: courses.title },
+      step: { id: courseSteps.id, title: courseSteps.title },
+    })
+    .from(scormAttempts)
+    .innerJoin(enrolments, eq(enrolments.id, scormAttempts.enrolmentId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(courseSteps, eq(courseSteps.id, scormAttempts.stepId))
+    .where(eq(enrolments.userId, userId))
+    .orderBy(desc(scormAttempts.createdAt), asc(scormAttempts.attemptNumber));
+}
+
+/** Every row of one attempt with its learner, course, step, package and SCOs, for administrators. */
+export async function getAttemptRows(tx: Tx, attemptId: string) {
+  return tx
+    .select({
+      attempt: scormAttempts,
+      sco: { id: scormScos.id, title: scormScos.title, position: scormScos.position },
+      learner: {
+        id: users.id,
+        email: users.email,
+        givenName: users.givenName,
+        familyName: users.familyName,
+      },
+      course: { id: courses.id, title: courses.title },
+      step: { id: courseSteps.id, title: courseSteps.title },
+      packageVersion: scormPackages.version,
+      scormVersion: scormPackages.scormVersion,
+    })
+    .from(scormAttempts)
+    .innerJoin(scormScos, eq(scormScos.id, scormAttempts.scoId))
+    .innerJoin(enrolments, eq(enrolments.id, scormAttempts.enrolmentId))
+    .innerJoin(users, eq(users.id, enrolments.userId))
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .innerJoin(courseSteps, eq(courseSteps.id, scormAttempts.stepId))
+    .innerJoin(scormPackages, eq(scormPackages.id, scormAttempts.packageId))
+    .where(eq(scormAttempts.attemptId, attemptId))
+    .orderBy(asc(scormScos.position), asc(scormScos.identifier));
+}
+
+/** Marks every row of an attempt reset (rows are kept); returns how many rows it changed (0 when already reset). */
+export async function resetAttempt(tx: Tx, attemptId: string, now: Date): Promise<number> {
+  const rows = await tx
+    .update(scormAttempts)
+    .set({ resetAt: now, updatedAt: now })
+    .where(and(eq(scormAttempts.attemptId, attemptId), isNull(scormAttempts.resetAt)))
+    .returning({ id: scormAttempts.id });
+  return rows.length;
+}

@@ -1,0 +1,535 @@
+import { randomUUID } from "node:crypto";
+import {
+  type CmiValues,
+  isScorm2004,
+  SCORM_COMPLETION,
+  SCORM_SUCCESS,
+  type ScormAttemptAdmin,
+  type ScormAttemptList,
+  type ScormCommit,
+  type ScormCommitResult,
+  type ScormLaunch,
+  type ScormVersion,
+  scormContentPath,
+} from "../../../shared/scorm.js";
+import type { RequestContext } from "../../platform/audit.js";
+import { recordAudit } from "../../platform/audit.js";
+import type { Actor } from "../../platform/auth.js";
+import type { Db, Tx } from "../../platform/db.js";
+import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { isReadOnly } from "../enrolments/enrolments.service.js";
+import { recordContentProgress } from "../learning/learning.service.js";
+import {
+  type CmiRefusal,
+  checkCommitValues,
+  deriveScoState,
+  isScoDone,
+  isWriteOnly,
+  type LmsValues,
+  lessonStatusOf,
+  type ScoRules,
+} from "./cmi.js";
+import { assertCanSupportScorm } from "./runtime.policy.js";
+import * as repo from "./runtime.repository.js";
+import { formatDuration2004, formatTimespan12 } from "./scorm-time.js";
+
+type Completion = (typeof SCORM_COMPLETION)[number];
+type Success = (typeof SCORM_SUCCESS)[number];
+type AttemptRow = Awaited<ReturnType<typeof repo.listAttemptRows>>[number];
+type ScoRow = AttemptRow["sco"];
+type OwnStep = NonNullable<Awaited<ReturnType<typeof repo.getOwnEnrolmentStep>>>;
+
+const asCompletion = (value: string): Completion =>
+  (SCORM_COMPLETION as readonly string[]).includes(value) ? (value as Completion) : "unknown"; // checked just now
+const asSuccess = (value: string): Success =>
+  (SCORM_SUCCESS as readonly string[]).includes(value) ? (value as Success) : "unknown"; // checked just now
+const asVersion = (value: string): ScormVersion => value as ScormVersion; // a check constraint keeps the column to the four
+
+const readOnlyError = () =>
+  new AppError(
+    409,
+    "read_only",
+    "Your access to this course has ended or the course is deferred, so progress in the e-learning is not saved.",
+  );
+
+/** The name content sees: the certificate name, else the full name. */
+function learnerName(account: { certificateName: string; givenName: string; familyName: string }): string {
+  return account.certificateName.trim() || `${account.givenName} ${account.familyName}`.trim();
+}
+
+const num = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
+
+/** The LMS-owned values content reads (and may echo unchanged in commits): identity, credit, mode, manifest rules. */
+function lmsValuesFor(
+  version: ScormVersion,
+  sco: Pick<
+    ScoRow,
+    | "masteryScore"
+    | "completionThreshold"
+    | "scaledPassingScore"
+    | "launchData"
+    | "maxTimeAllowed"
+    | "timeLimitAction"
+  >,
+  learner: { id: string; name: string },
+  status: { completionStatus: string; successStatus: string },
+): Record<string, string> {
+  if (!isScorm2004(version))
+    return {
+      "cmi.core.student_id": learner.id,
+      "cmi.core.student_name": learner.name,
+      "cmi.core.credit": "credit",
+      "cmi.core.lesson_mode": "normal",
+      "cmi.core.lesson_status": lessonStatusOf(status.completionStatus, status.successStatus),
+      "cmi.launch_data": sco.launchData ?? "",
+      "cmi.student_data.mastery_score": num(sco.masteryScore),
+      "cmi.student_data.max_time_allowed": sco.maxTimeAllowed ?? "",
+      "cmi.student_data.time_limit_action": sco.timeLimitAction ?? "",
+    };
+  return {
+    "cmi.learner_id": learner.id,
+    "cmi.learner_name": learner.name,
+    "cmi.credit": "credit",
+    "cmi.mode": "normal",
+    "cmi.launch_data": sco.launchData ?? "",
+    "cmi.completion_threshold": num(sco.completionThreshold),
+    "cmi.scaled_passing_score": num(sco.scaledPassingScore),
+    "cmi.max_time_allowed": sco.maxTimeAllowed ?? "",
+    "cmi.time_limit_action": sco.timeLimitAction ?? "",
+  };
+}
+
+/** Drops empty LMS values (content reads "" for anything unset). */
+const withoutEmpty = (values: Record<string, string>) =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ""));
+
+/**
+ * The CMI state a SCO starts from: what it stored (write-only elements left out), the LMS's own values, the entry
+ * mode (resume after a suspend, ab-initio the first time, "" otherwise) and the total time in the version's format.
+ */
+function launchValues(
+  version: ScormVersion,
+  row: AttemptRow["attempt"],
+  sco: ScoRow,
+  learner: { id: string; name: string },
+): CmiValues {
+  const stored = Object.fromEntries(
+    Object.entries(row.cmi).filter(([element]) => !isWriteOnly(version, element)),
+  );
+  const fresh = row.lastSequence === 0 && row.finishedAt === null;
+  const entry = row.suspended ? "resume" : fresh ? "ab-initio" : "";
+  const is2004 = isScorm2004(version);
+  return {
+    ...stored,
+    ...withoutEmpty(lmsValuesFor(version, sco, learner, row)),
+    [is2004 ? "cmi.entry" : "cmi.core.entry"]: entry,
+    [is2004 ? "cmi.total_time" : "cmi.core.total_time"]: is2004
+      ? formatDuration2004(row.totalTimeSeconds)
+      : formatTimespan12(row.totalTimeSeconds),
+  };
+}
+
+/** The rows of the current attempt: the newest one, unless it was reset (the next launch starts afresh). */
+function currentAttempt(rows: AttemptRow[]): { rows: AttemptRow[]; nextNumber: number } {
+  const newest = rows[0]?.attempt.attemptNumber ?? 0;
+  const current = rows.filter((r) => r.attempt.attemptNumber === newest);
+  const reset = current.some((r) => r.attempt.resetAt !== null);
+  return { rows: reset ? [] : current, nextNumber: newest + 1 };
+}
+
+/** A new attempt may start once every SCO's last session finished and each is completed, passed or failed. */
+function allowsNewAttempt(rows: AttemptRow[]): boolean {
+  return (
+    rows.length > 0 &&
+    rows.every(
+      (r) =>
+        r.attempt.finishedAt !== null &&
+        (r.attempt.completionStatus === "completed" || r.attempt.successStatus !== "unknown"),
+    )
+  );
+}
+
+/** The SCO to open: the one last worked in and left unfinished, else the first not yet complete, else the first. */
+function startSco(rows: AttemptRow[]): string {
+  const open = rows
+    .filter((r) => r.attempt.lastSequence > 0 && r.attempt.finishedAt === null)
+    .sort((a, b) => b.attempt.updatedAt.getTime() - a.attempt.updatedAt.getTime())[0];
+  const incomplete = rows.find((r) => r.attempt.completionStatus !== "completed");
+  return (open ?? incomplete ?? rows[0])?.sco.id ?? "";
+}
+
+const rulesOf = (sco: ScoRules): ScoRules => ({
+  masteryScore: sco.masteryScore,
+  completionThreshold: sco.completionThreshold,
+  scaledPassingScore: sco.scaledPassingScore,
+});
+
+/** The outcome of a commit: applied or not, or a refused value the run-time reports to the content. */
+export type CommitOutcome = { ok: true; result: ScormCommitResult } | { ok: false; refusal: CmiRefusal };
+
+/** The SCORM run-time: launches, commits in order, new attempts, and administrators' view and reset. */
+export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
+  const clock = deps.now ?? (() => new Date());
+
+  async function ownScormStep(tx: Tx, actor: Actor, enrolmentId: string, stepId: string) {
+    const own = await repo.getOwnEnrolmentStep(tx, enrolmentId, actor.userId, stepId);
+    if (!own) throw notFound("The step");
+    if (own.step.kind !== "scorm" || !own.step.scormPackageId) throw notFound("The e-learning for this step");
+    return { ...own, packageId: own.step.scormPackageId };
+  }
+
+  /** Creates attempt `number` on the step's current package; false when another request made it first. */
+  async function createAttempt(tx: Tx, own: OwnStep & { packageId: string }, number: number) {
+    const pkg = await repo.getPackageScos(tx, own.packageId);
+    if (!pkg || pkg.scos.length === 0) throw notFound("The e-learning for this step");
+    const made = await repo.insertAttempt(
+      tx,
+      {
+        attemptId: randomUUID(),
+        attemptNumber: number,
+        enrolmentId: own.enrolment.id,
+        stepId: own.step.id,
+        packageId: pkg.id,
+      },
+      pkg.scos.map((s) => s.id),
+    );
+    return made > 0;
+  }
+
+  async function toLaunch(tx: Tx, actor: Actor, rows: AttemptRow[], readOnly: boolean): Promise<ScormLaunch> {
+    const first = rows[0];
+    if (!first) throw notFound("The attempt");
+    const pkg = await repo.getPackageScos(tx, first.attempt.packageId);
+    if (!pkg) throw notFound("The e-learning for this step");
+    const version = asVersion(pkg.scormVersion);
+    const learner = { id: actor.userId, name: learnerName(actor.account) };
+    return {
+      scormVersion: version,
+      packageTitle: pkg.organisationTitle || pkg.title,
+      attempt: { id: first.attempt.attemptId, number: first.attempt.attemptNumber },
+      scos: rows.map(({ attempt, sco }) => ({
+        id: sco.id,
+        identifier: sco.identifier,
+        title: sco.title,
+        depth: 0,
+        isVisible: sco.isVisible,
+        launchUrl: scormContentPath(pkg.id, sco.launchHref),
+        lastSequence: attempt.lastSequence,
+        values: launchValues(version, attempt, sco, learner),
+        completionStatus: asCompletion(attempt.completionStatus),
+        successStatus: asSuccess(attempt.successStatus),
+      })),
+      startScoId: startSco(rows),
+      readOnly,
+      canStartNewAttempt: !readOnly && allowsNewAttempt(rows),
+    };
+  }
+
+  /** A launch for a learner who cannot save (read-only) and never started: the content runs, nothing is stored. */
+  async function unsavedLaunch(tx: Tx, actor: Actor, packageId: string): Promise<ScormLaunch> {
+    const pkg = await repo.getPackageScos(tx, packageId);
+    if (!pkg || pkg.scos.length === 0) throw notFound("The e-learning for this step");
+    const attemptId = randomUUID();
+    const now = clock();
+    const rows: AttemptRow[] = pkg.scos.map((sco) => ({
+      sco,
+      attempt: {
+        id: randomUUID(),
+        attemptId,
+        attemptNumber: 1,
+        enrolmentId: "",
+        stepId: "",
+        packageId: pkg.id,
+        scoId: sco.id,
+        cmi: {},
+        lastSequence: 0,
+        completionStatus: "not attempted",
+        successStatus: "unknown",
+        scoreRaw: null,
+        scoreMin: null,
+        scoreMax: null,
+        scoreScaled: null,
+        totalTimeSeconds: 0,
+        suspended: false,
+        finishedAt: null,
+        resetAt: null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    }));
+    return toLaunch(tx, actor, rows, true);
+  }
+
+  /** Rolls the attempt's SCOs up to the step: completed once every SCO is done; percent of SCOs done meanwhile. */
+  async function rollUpStep(
+    tx: Tx,
+    attemptId: string,
+    target: { enrolmentId: string; courseId: string; stepId: string },
+    now: Date,
+  ) {
+    const states = await repo.listAttemptScoStates(tx, attemptId);
+    const done = states.filter((s) => isScoDone(s, rulesOf(s))).length;
+    await recordContentProgress(tx, {
+      ...target,
+      completed: states.length > 0 && done === states.length,
+      percent: states.length === 0 ? 0 : Math.floor((done * 100) / states.length),
+      now,
+    });
+  }
+
+  return {
+    /** The current attempt ready to launch, created on the first launch (not when read-only). */
+    async launch(actor: Actor, enrolmentId: string, stepId: string): Promise<ScormLaunch> {
+      const now = clock();
+      return deps.db.transaction(async (tx) => {
+        const own = await ownScormStep(tx, actor, enrolmentId, stepId);
+        const readOnly = isReadOnly(own.enrolment, now);
+        let current = currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id));
+        if (current.rows.length === 0) {
+          if (readOnly) {
+            const all = await repo.listAttemptRows(tx, own.enrolment.id, own.step.id);
+            const newest = all[0]?.attempt.attemptNumber;
+            const last = all.filter((r) => r.attempt.attemptNumber === newest);
+            return last.length > 0
+              ? toLaunch(tx, actor, last, true)
+              : unsavedLaunch(tx, actor, own.packageId);
+          }
+          await createAttempt(tx, own, current.nextNumber);
+          current = currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id));
+          await recordContentProgress(tx, {
+            enrolmentId: own.enrolment.id,
+            courseId: own.course.id,
+            stepId: own.step.id,
+            completed: false,
+            percent: 0,
+            now,
+          });
+        }
+        return toLaunch(tx, actor, current.rows, readOnly);
+      });
+    },
+
+    /** Starts a new attempt when the current one allows it; two requests at once make one attempt. */
+    async startAttempt(actor: Actor, enrolmentId: string, stepId: string): Promise<ScormLaunch> {
+      const now = clock();
+      return deps.db.transaction(async (tx) => {
+        const own = await ownScormStep(tx, actor, enrolmentId, stepId);
+        if (isReadOnly(own.enrolment, now)) throw readOnlyError();
+        const current = currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id));
+        if (current.rows.length > 0 && !allowsNewAttempt(current.rows))
+          throw new AppError(
+            409,
+            "attempt_in_progress",
+            "Finish the current attempt before starting a new one: work through the e-learning to its end, then exit.",
+          );
+        if (!(await createAttempt(tx, own, current.nextNumber)))
+          throw conflict("A new attempt was started a moment ago. Reload the page to continue it.");
+        return toLaunch(
+          tx,
+          actor,
+          currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id)).rows,
+          false,
+        );
+      });
+    },
+
+    /**
+     * Applies a commit if it is the newest for its attempt and SCO. One read for the context, then ONE conditional
+     * UPDATE; only when the SCO's statuses change does it run in a transaction with the step's roll-up.
+     */
+    async commit(
+      actor: Actor,
+      params: { enrolmentId: string; stepId: string; attemptId: string },
+      input: ScormCommit,
+    ): Promise<CommitOutcome> {
+      const now = clock();
+      const context = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
+      if (
+        !context ||
+        context.userId !== actor.userId ||
+        context.enrolmentId !== params.enrolmentId ||
+        context.stepId !== params.stepId
+      )
+        throw notFound("The attempt");
+      if (isReadOnly(context, now)) throw readOnlyError();
+      if (context.resetAt)
+        throw new AppError(
+          409,
+          "attempt_reset",
+          "An administrator has reset this attempt. Reload the page to start a new one; nothing more is saved to this one.",
+        );
+      if (input.sequence <= context.lastSequence)
+        return { ok: true, result: { applied: false, lastSequence: context.lastSequence } };
+      const version = asVersion(context.scormVersion);
+      const learner = { id: actor.userId, name: learnerName(actor.account) };
+      const checked = checkCommitValues(
+        version,
+        input.values,
+        lmsValuesFor(version, context, learner, context) as LmsValues,
+      );
+      if (!checked.ok) return checked;
+      const rules = rulesOf(context);
+      const state = deriveScoState(version, checked.values, rules, context, input.finished);
+      const write: repo.CommitWrite = {
+        rowId: context.id,
+        sequence: input.sequence,
+        values: { ...checked.values, ...state.lmsSets },
+        completionStatus: state.completionStatus,
+        successStatus: state.successStatus,
+        scoreRaw: state.scoreRaw,
+        scoreMin: state.scoreMin,
+        scoreMax: state.scoreMax,
+        scoreScaled: state.scoreScaled,
+        sessionSeconds: state.sessionSeconds,
+        suspended: state.suspended,
+        finished: input.finished,
+        now,
+      };
+      const changed =
+        state.completionStatus !== context.completionStatus || state.successStatus !== context.successStatus;
+      const applied = changed
+        ? await deps.db.transaction(async (tx) => {
+            const sequence = await repo.applyCommit(tx, write);
+            if (sequence !== null)
+              await rollUpStep(
+                tx,
+                params.attemptId,
+                { enrolmentId: context.enrolmentId, courseId: context.courseId, stepId: context.stepId },
+                now,
+              );
+            return sequence;
+          })
+        : await repo.applyCommit(deps.db, write);
+      if (applied !== null) return { ok: true, result: { applied: true, lastSequence: applied } };
+      return {
+        ok: true,
+        result: { applied: false, lastSequence: await repo.getLastSequence(deps.db, context.id) },
+      };
+    },
+
+    /** A learner's attempts for a support call (platform administrators; audited). */
+    async listForUser(actor: Actor, userId: string, context: RequestContext): Promise<ScormAttemptList> {
+      assertCanSupportScorm(actor);
+      return deps.db.transaction(async (tx) => {
+        const user = await repo.getUser(tx, userId);
+        if (!user) throw notFound("The learner");
+        const rows = await repo.listAttemptRowsForUser(tx, userId);
+        const attempts = new Map<string, typeof rows>();
+        for (const row of rows) attempts.set(row.attemptId, [...(attempts.get(row.attemptId) ?? []), row]);
+        await recordAudit(tx, context, {
+          actorUserId: actor.userId,
+          action: "scorm.attempts_listed",
+          subjectType: "user",
+          subjectId: userId,
+          details: { attempts: attempts.size },
+        });
+        return {
+          learner: { id: user.id, name: `${user.givenName} ${user.familyName}`, email: user.email },
+          attempts: [...attempts.values()].flatMap((scos) => {
+            const first = scos[0];
+            if (!first) return [];
+            const raws = scos.map((s) => s.scoreRaw).filter((v): v is number => v !== null);
+            const scaled = scos.map((s) => s.scoreScaled).filter((v): v is number => v !== null);
+            const mean = (values: number[]) =>
+              values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+            const latest = Math.max(...scos.map((s) => s.updatedAt.getTime()));
+            return [
+              {
+                id: first.attemptId,
+                number: first.attemptNumber,
+                enrolmentId: first.enrolmentId,
+                course: first.course,
+                step: first.step,
+                completionStatus: scos.every((s) => s.completionStatus === "completed")
+                  ? "completed"
+                  : scos.every((s) => s.completionStatus === "not attempted")
+                    ? "not attempted"
+                    : "incomplete",
+                successStatus: scos.some((s) => s.successStatus === "failed")
+                  ? "failed"
+                  : scos.every((s) => s.successStatus === "passed")
+                    ? "passed"
+                    : "unknown",
+                scoreRaw: mean(raws),
+                scoreScaled: mean(scaled),
+                updatedAt: new Date(latest).toISOString(),
+                resetAt: first.resetAt?.toISOString() ?? null,
+                createdAt: first.createdAt.toISOString(),
+              },
+            ];
+          }),
+        };
+      });
+    },
+
+    /** One attempt with every stored data model value (platform administrators; audited as scorm.attempt_viewed). */
+    async getAttempt(actor: Actor, attemptId: string, context: RequestContext): Promise<ScormAttemptAdmin> {
+      assertCanSupportScorm(actor);
+      return deps.db.transaction(async (tx) => {
+        const rows = await repo.getAttemptRows(tx, attemptId);
+        const first = rows[0];
+        if (!first) throw notFound("The attempt");
+        await recordAudit(tx, context, {
+          actorUserId: actor.userId,
+          action: "scorm.attempt_viewed",
+          subjectType: "scorm_attempt",
+          subjectId: attemptId,
+          details: { learnerId: first.learner.id },
+        });
+        return {
+          id: attemptId,
+          number: first.attempt.attemptNumber,
+          learner: {
+            id: first.learner.id,
+            name: `${first.learner.givenName} ${first.learner.familyName}`,
+            email: first.learner.email,
+          },
+          course: first.course,
+          step: first.step,
+          packageVersion: first.packageVersion,
+          scormVersion: asVersion(first.scormVersion),
+          scos: rows.map(({ attempt, sco }) => ({
+            scoId: sco.id,
+            title: sco.title,
+            completionStatus: asCompletion(attempt.completionStatus),
+            successStatus: asSuccess(attempt.successStatus),
+            scoreRaw: attempt.scoreRaw,
+            scoreScaled: attempt.scoreScaled,
+            totalTimeSeconds: attempt.totalTimeSeconds,
+            lastSequence: attempt.lastSequence,
+            updatedAt: attempt.lastSequence > 0 ? attempt.updatedAt.toISOString() : null,
+            values: attempt.cmi,
+          })),
+          resetAt: first.attempt.resetAt?.toISOString() ?? null,
+          createdAt: first.attempt.createdAt.toISOString(),
+        };
+      });
+    },
+
+    /**
+     * Resets an attempt (platform administrators; audited as scorm.attempt_reset): its rows stay, marked reset, and
+     * the learner's next launch starts a fresh attempt. Completion already recorded on the step is kept.
+     */
+    async resetAttempt(actor: Actor, attemptId: string, context: RequestContext) {
+      assertCanSupportScorm(actor);
+      const now = clock();
+      return deps.db.transaction(async (tx) => {
+        const rows = await repo.getAttemptRows(tx, attemptId);
+        const first = rows[0];
+        if (!first) throw notFound("The attempt");
+        if (first.attempt.resetAt) throw conflict("This attempt has already been reset.");
+        const changed = await repo.resetAttempt(tx, attemptId, now);
+        if (changed === 0) throw conflict("This attempt was reset a moment ago by someone else.");
+        await recordAudit(tx, context, {
+          actorUserId: actor.userId,
+          action: "scorm.attempt_reset",
+          subjectType: "scorm_attempt",
+          subjectId: attemptId,
+          details: { learnerId: first.learner.id, attemptNumber: first.attempt.attemptNumber },
+        });
+        return { id: attemptId, resetAt: now.toISOString() };
+      });
+    },
+  };
+}
