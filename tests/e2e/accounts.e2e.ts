@@ -85,10 +85,10 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     // Check your answers, also at 320 px wide.
     await expectHeading(page, "Check your answers before creating your account");
     const answers = page.locator(".nhsuk-summary-list");
-    await expect(answers.textContent()).resolves.toContain("Siân O'Brien");
-    await expect(answers.textContent()).resolves.toContain(email);
-    await expect(answers.textContent()).resolves.toContain("Leeds Teaching Hospitals NHS Trust");
-    await expect(answers.textContent()).resolves.toContain("123 45678901");
+    await expect.poll(() => answers.textContent()).toContain("Siân O'Brien");
+    await expect.poll(() => answers.textContent()).toContain(email);
+    await expect.poll(() => answers.textContent()).toContain("Leeds Teaching Hospitals NHS Trust");
+    await expect.poll(() => answers.textContent()).toContain("123 45678901");
     await scanPage(page, "register-check");
     await page.setViewportSize({ width: 320, height: 640 });
     await expectNoHorizontalScroll(page);
@@ -97,7 +97,7 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     await page.getByRole("button", { name: "Create account" }).click();
 
     await expectHeading(page, "Check your email");
-    await expect(page.getByRole("main").textContent()).resolves.toContain(email);
+    await expect.poll(() => page.getByRole("main").textContent()).toContain(email);
     await scanPage(page, "register-done");
 
     // Read the confirmation link from the outbox as the administrator.
@@ -125,7 +125,7 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     await page.getByRole("button", { name: "Enrol on this course" }).waitFor();
     await page.goto(`${base}/account`);
     await expectHeading(page, "My account");
-    await expect(page.getByRole("main").textContent()).resolves.toContain("Siân O'Brien");
+    await expect.poll(() => page.getByRole("main").textContent()).toContain("Siân O'Brien");
     await scanPage(page, "my-account");
 
     await page.getByRole("link", { name: "Check the name on your certificates" }).click();
@@ -142,9 +142,9 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     const certificateRow = page
       .locator(".nhsuk-summary-list__row")
       .filter({ has: page.getByText("Name on certificates", { exact: true }) });
-    await expect(certificateRow.locator(".nhsuk-summary-list__value").textContent()).resolves.toBe(
-      "Dr Siân O'Brien",
-    );
+    await expect
+      .poll(() => certificateRow.locator(".nhsuk-summary-list__value").textContent())
+      .toBe("Dr Siân O'Brien");
     await scanPage(page, "my-account-certificate-saved");
 
     // Sign out.
@@ -162,7 +162,7 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     await page.getByLabel("Email address").fill(email);
     await page.getByRole("button", { name: "Send reset link" }).click();
     await expectHeading(page, "Check your email");
-    await expect(page.getByRole("main").textContent()).resolves.toContain(email);
+    await expect.poll(() => page.getByRole("main").textContent()).toContain(email);
     await scanPage(page, "forgot-password-sent");
 
     const resetLink = await readEmailedLink(adminPage, base, {
@@ -187,7 +187,7 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     const problem = page.locator(".nhsuk-error-summary");
     await problem.getByRole("heading", { name: "There is a problem" }).waitFor();
     await problem.getByRole("link", { name: "The email address or password is not right" }).waitFor();
-    await expect(page.title()).resolves.toMatch(/^Error: Sign in – QI Academy$/);
+    await expect.poll(() => page.title()).toMatch(/^Error: Sign in – QI Academy$/);
     expect(page.url()).toBe(`${base}/sign-in`);
     await scanPage(page, "sign-in-error");
 
@@ -200,10 +200,10 @@ describe("accounts: register, confirm, sign in, change details, reset password",
     const nameRow = page
       .locator(".nhsuk-summary-list__row")
       .filter({ has: page.getByText("Name", { exact: true }) });
-    await expect(nameRow.locator(".nhsuk-summary-list__value").textContent()).resolves.toBe("Siân O'Brien");
-    await expect(certificateRow.locator(".nhsuk-summary-list__value").textContent()).resolves.toBe(
-      "Dr Siân O'Brien",
-    );
+    await expect.poll(() => nameRow.locator(".nhsuk-summary-list__value").textContent()).toBe("Siân O'Brien");
+    await expect
+      .poll(() => certificateRow.locator(".nhsuk-summary-list__value").textContent())
+      .toBe("Dr Siân O'Brien");
     await page.setViewportSize({ width: 320, height: 640 });
     await expectNoHorizontalScroll(page);
     await scanPage(page, "my-account-320px");

@@ -40,7 +40,7 @@ describe("admin: expire and re-activate an account", () => {
     await admin.getByRole("button", { name: "Expire account" }).click();
     await admin.getByRole("alert").filter({ hasText: "Account expired" }).waitFor();
     await admin.getByRole("heading", { name: "Re-activate account" }).waitFor();
-    await expect(admin.getByRole("main").textContent()).resolves.toContain(REASON);
+    await expect.poll(() => admin.getByRole("main").textContent()).toContain(REASON);
     await scanPage(admin, "admin-user-expired");
 
     // The learner is told their account has expired, and why.
@@ -51,7 +51,7 @@ describe("admin: expire and re-activate an account", () => {
     await learner.getByRole("button", { name: "Sign in" }).click();
     const problem = learner.locator(".nhsuk-error-summary");
     await problem.getByRole("heading", { name: "There is a problem" }).waitFor();
-    await expect(problem.textContent()).resolves.toContain(`Your account has expired: ${REASON}`);
+    await expect.poll(() => problem.textContent()).toContain(`Your account has expired: ${REASON}`);
     expect(learner.url()).toBe(`${base}/sign-in`);
     await scanPage(learner, "admin-sign-in-account-expired");
 
@@ -65,7 +65,7 @@ describe("admin: expire and re-activate an account", () => {
     await learner.getByRole("button", { name: "Sign in" }).click();
     await learner.waitForURL(`${base}/account`);
     await expectHeading(learner, "My account");
-    await expect(learner.getByRole("main").textContent()).resolves.toContain(LEARNER);
+    await expect.poll(() => learner.getByRole("main").textContent()).toContain(LEARNER);
     await scanPage(learner, "admin-learner-account-after-reactivation");
 
     await learnerContext.close();

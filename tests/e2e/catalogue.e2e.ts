@@ -40,7 +40,7 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
     await page.getByRole("main").getByRole("link", { name: "Find a course" }).click();
     await expectHeading(page, "Find a course");
     await waitForResults(page);
-    await expect(page.title()).resolves.toBe("Find a course – QI Academy");
+    await expect.poll(() => page.title()).toBe("Find a course – QI Academy");
     await scanPage(page, "catalogue-courses");
     await scanNarrow(page, "catalogue-courses-320px");
 
@@ -69,26 +69,26 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
       .getByRole("link", { name: "Find a course" })
       .waitFor();
     const inset = main.locator(".nhsuk-inset-text");
-    await expect(inset.textContent()).resolves.toContain("£95 (£114 including VAT)");
+    await expect.poll(() => inset.textContent()).toContain("£95 (£114 including VAT)");
     await inset.getByRole("link", { name: "Sign in to see the price for your sector" }).waitFor();
     const callout = main.locator(".nhsuk-card--warning");
-    await expect(callout.textContent()).resolves.toContain(`We recommend ${ACCREDITED_INTRODUCTION} first`);
+    await expect.poll(() => callout.textContent()).toContain(`We recommend ${ACCREDITED_INTRODUCTION} first`);
     await callout.getByRole("link", { name: ACCREDITED_INTRODUCTION }).waitFor();
     await main.getByRole("heading", { level: 2, name: "Course contents" }).waitFor();
     await expect.poll(() => main.locator(".app-module-list > li").count()).toBeGreaterThan(0);
-    // Enrolment is not built yet, so nothing may offer to start the course.
-    await expect(main.getByRole("button", { name: /enrol|start/i }).count()).resolves.toBe(0);
-    await expect(main.locator(".nhsuk-action-link").count()).resolves.toBe(0);
+    // A visitor who has not signed in is offered no way to start the course.
+    await expect.poll(() => main.getByRole("button", { name: /enrol|start/i }).count()).toBe(0);
+    await expect.poll(() => main.locator(".nhsuk-action-link").count()).toBe(0);
     await scanPage(page, "catalogue-course-foundation");
     await scanNarrow(page, "catalogue-course-foundation-320px");
 
     // Back keeps the search and the filters.
     await page.goBack();
     await waitForResults(page);
-    await expect(page.getByLabel("Search courses").inputValue()).resolves.toBe("community");
-    await expect(page.getByRole("checkbox", { name: "Foundation", exact: true }).isChecked()).resolves.toBe(
-      true,
-    );
+    await expect.poll(() => page.getByLabel("Search courses").inputValue()).toBe("community");
+    await expect
+      .poll(() => page.getByRole("checkbox", { name: "Foundation", exact: true }).isChecked())
+      .toBe(true);
 
     // Nothing matches: say so, and how to widen the search.
     await page.goto(`${base}/courses?q=xylophone-quasar`);
@@ -122,10 +122,10 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
     await page.getByRole("link", { name: /^Productive Community Services\b.*\bIntroductory$/ }).click();
     await expectHeading(page, /^Productive Community Services\b.*\bIntroductory$/);
     const inset = page.getByRole("main").locator(".nhsuk-inset-text");
-    await expect(inset.textContent()).resolves.toContain("Your price: Free");
-    await expect(
-      inset.getByRole("link", { name: "Sign in to see the price for your sector" }).count(),
-    ).resolves.toBe(0);
+    await expect.poll(() => inset.textContent()).toContain("Your price: Free");
+    await expect
+      .poll(() => inset.getByRole("link", { name: "Sign in to see the price for your sector" }).count())
+      .toBe(0);
     await scanPage(page, "catalogue-course-introductory-signed-in");
 
     // Where should I start? One question, with an error if it is not answered.
@@ -138,7 +138,7 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
     await page.getByRole("button", { name: "Continue" }).click();
     const problem = page.locator(".nhsuk-error-summary");
     await problem.getByRole("link", { name: "Select the sentence that best describes you" }).waitFor();
-    await expect(page.title()).resolves.toBe("Error: Which of these best describes you? – QI Academy");
+    await expect.poll(() => page.title()).toBe("Error: Which of these best describes you? – QI Academy");
     await scanPage(page, "where-to-start-error");
     await page.getByRole("radio", { name: "I have used some of its tools" }).check();
     await page.getByRole("button", { name: "Continue" }).click();

@@ -109,7 +109,7 @@ describe("content editor: build a course, preview, publish, and a learner finds 
       .getByRole("link", { name: "Manage courses" })
       .click();
     await expectHeading(page, "Manage courses");
-    await expect(page.title()).resolves.toBe("Manage courses – QI Academy");
+    await expect.poll(() => page.title()).toBe("Manage courses – QI Academy");
     await page.getByRole("heading", { level: 2, name: "Improvement Fundamentals" }).waitFor();
     await scanPage(page, "editor-manage-courses");
     await scanNarrow(page, "editor-manage-courses-320px");
@@ -122,7 +122,7 @@ describe("content editor: build a course, preview, publish, and a learner finds 
     const problems = page.locator(".nhsuk-error-summary");
     await problems.getByRole("link", { name: "Select the programme this course belongs to" }).waitFor();
     await problems.getByRole("link", { name: "Enter the price in pounds, like 595 or 12.50" }).waitFor();
-    await expect(page.title()).resolves.toBe("Error: Create a course – QI Academy");
+    await expect.poll(() => page.title()).toBe("Error: Create a course – QI Academy");
     await scanPage(page, "editor-course-new-errors");
     await page.getByLabel("Programme", { exact: true }).selectOption({ label: "Improvement Fundamentals" });
     await page.getByLabel("Course title").fill(COURSE);
@@ -162,15 +162,15 @@ describe("content editor: build a course, preview, publish, and a learner finds 
     await page.getByRole("button", { name: "Preview article text" }).click();
     const preview = page.locator(".app-markdown-preview");
     await preview.getByRole("heading", { level: 2, name: "Delays" }).waitFor();
-    await expect(preview.locator("strong").textContent()).resolves.toBe("avoidable");
-    await expect(preview.textContent()).resolves.toContain("<script>alert('x')</script>");
-    await expect(preview.locator("script").count()).resolves.toBe(0);
+    await expect.poll(() => preview.locator("strong").textContent()).toBe("avoidable");
+    await expect.poll(() => preview.textContent()).toContain("<script>alert('x')</script>");
+    await expect.poll(() => preview.locator("script").count()).toBe(0);
     await scanPage(page, "editor-step-article-preview");
     await scanNarrow(page, "editor-step-article-preview-320px");
     await page.getByRole("button", { name: "Save step" }).click();
     await expectBanner(page, "Step saved");
     // The earlier "step added" banner goes once something new has happened.
-    await expect(page.getByText("Article step added").count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText("Article step added").count()).toBe(0);
     await page.getByRole("link", { name: "Back to the course" }).first().click();
     await expectHeading(page, COURSE);
 
@@ -281,7 +281,7 @@ describe("content editor: build a course, preview, publish, and a learner finds 
     await page.getByRole("heading", { level: 3, name: `Module 1: ${MODULE_ONE}` }).waitFor();
 
     // Publish, after a confirmation.
-    await expect(page.getByText("Before you can publish this course").count()).resolves.toBe(0);
+    await expect.poll(() => page.getByText("Before you can publish this course").count()).toBe(0);
     await page.getByRole("button", { name: "Publish course" }).click();
     await page.getByText("Publish this course?").waitFor();
     await scanPage(page, "editor-course-confirm-publish");
@@ -311,12 +311,14 @@ describe("content editor: build a course, preview, publish, and a learner finds 
     const learnerContext = await journey.browser().newContext();
     const learnerPage = await learnerContext.newPage();
     await signIn(learnerPage, base, learner.email, learner.password);
-    await expect(
-      learnerPage
-        .getByRole("navigation", { name: "Account" })
-        .getByRole("link", { name: "Manage courses" })
-        .count(),
-    ).resolves.toBe(0);
+    await expect
+      .poll(() =>
+        learnerPage
+          .getByRole("navigation", { name: "Account" })
+          .getByRole("link", { name: "Manage courses" })
+          .count(),
+      )
+      .toBe(0);
     await learnerPage.goto(`${base}/courses`);
     await expectHeading(learnerPage, "Find a course");
     await learnerPage.getByLabel("Search courses").fill("discharge");
@@ -325,7 +327,9 @@ describe("content editor: build a course, preview, publish, and a learner finds 
     await learnerPage.getByRole("link", { name: COURSE, exact: true }).click();
     await expectHeading(learnerPage, COURSE);
     const contents = learnerPage.locator(".app-module-list");
-    await expect(contents.locator("h3").allTextContents()).resolves.toEqual([MODULE_ONE, MODULE_TWO_RENAMED]);
+    await expect
+      .poll(() => contents.locator("h3").allTextContents())
+      .toEqual([MODULE_ONE, MODULE_TWO_RENAMED]);
     await scanPage(learnerPage, "editor-learner-course-page");
     await learnerPage.goto(`${base}/manage/courses`);
     await expectHeading(learnerPage, "You do not have permission to see this page");

@@ -35,7 +35,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     await page.goto(`${base}/`);
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Help" }).click();
     await expectHeading(page, "Help centre");
-    await expect(page.title()).resolves.toBe("Help centre – QI Academy");
+    await expect.poll(() => page.title()).toBe("Help centre – QI Academy");
     await page.getByRole("heading", { level: 2, name: "Your account" }).waitFor();
     await page.getByRole("link", { name: ESR_QUESTION }).waitFor();
     await scanPage(page, "help-centre");
@@ -51,7 +51,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
       .getByRole("main")
       .locator("li")
       .filter({ has: page.getByRole("heading", { level: 2 }) });
-    await expect(first.first().getByRole("link").textContent()).resolves.toBe(ESR_QUESTION);
+    await expect.poll(() => first.first().getByRole("link").textContent()).toBe(ESR_QUESTION);
     await expect.poll(() => first.first().locator("mark").count()).toBeGreaterThan(0);
     await scanPage(page, "help-search-results");
     await scanNarrow(page, "help-search-results-320px");
@@ -67,7 +67,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     await page.getByRole("link", { name: ESR_QUESTION }).click();
     await expectHeading(page, ESR_QUESTION);
     const main = page.getByRole("main");
-    await expect(main.textContent()).resolves.toContain("11 digits");
+    await expect.poll(() => main.textContent()).toContain("11 digits");
     await main.getByRole("heading", { level: 2, name: "It is optional" }).waitFor();
     await main
       .getByRole("navigation", { name: "Breadcrumb" })
@@ -79,7 +79,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     // The contact form: its errors first, then a message sent while signed out.
     await main.getByRole("link", { name: "Contact the support team" }).click();
     await expectHeading(page, "Contact the support team");
-    await expect(page.getByLabel("Your name").inputValue()).resolves.toBe("");
+    await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe("");
     await scanPage(page, "help-contact");
     await page.getByRole("button", { name: "Send message" }).click();
     const summary = page.locator(".nhsuk-error-summary");
@@ -92,7 +92,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     ]) {
       await summary.getByRole("link", { name: message }).waitFor();
     }
-    await expect(page.title()).resolves.toBe("Error: Contact the support team – QI Academy");
+    await expect.poll(() => page.title()).toBe("Error: Contact the support team – QI Academy");
     await scanPage(page, "help-contact-errors");
     await scanNarrow(page, "help-contact-errors-320px");
 
@@ -106,7 +106,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
       .waitFor();
     await page.getByRole("button", { name: "Send message" }).click();
     const reference = await shownReference(page);
-    await expect(page.getByRole("main").textContent()).resolves.toContain("jordan.ellis@example.org");
+    await expect.poll(() => page.getByRole("main").textContent()).toContain("jordan.ellis@example.org");
     await scanPage(page, "help-contact-sent");
     await scanNarrow(page, "help-contact-sent-320px");
 
@@ -123,8 +123,8 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     await signIn(page, base, "learner@example.org", DEMO_PASSWORD);
     await page.goto(`${base}/help/contact`);
     await expectHeading(page, "Contact the support team");
-    await expect(page.getByLabel("Your name").inputValue()).resolves.toBe("Siân O'Brien");
-    await expect(page.getByLabel("Email address").inputValue()).resolves.toBe("learner@example.org");
+    await expect.poll(() => page.getByLabel("Your name").inputValue()).toBe("Siân O'Brien");
+    await expect.poll(() => page.getByLabel("Email address").inputValue()).toBe("learner@example.org");
     await page.getByRole("radio", { name: "Certificates" }).check();
     await page.getByLabel("Your message").fill("Can I change the name on my certificate?");
     await page.getByRole("button", { name: "Send message" }).click();
@@ -172,7 +172,7 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     await page.getByRole("button", { name: "Preview the full answer" }).click();
     const preview = page.getByRole("region", { name: "Preview: how learners will see the full answer" });
     await preview.getByRole("heading", { name: "Still stuck?" }).waitFor();
-    await expect(preview.locator("strong").last().textContent()).resolves.toBe("payroll team");
+    await expect.poll(() => preview.locator("strong").last().textContent()).toBe("payroll team");
     await scanPage(page, "help-manage-edit-preview");
     await page.getByRole("button", { name: "Save answer" }).click();
 
@@ -196,7 +196,9 @@ describe("help centre: find an answer, contact support, and keep the answers up 
       .waitFor();
     await scanPage(page, "help-manage-new-errors");
     await page.getByLabel("Question").fill("Can I learn on a mobile phone?");
-    await expect(page.getByLabel("Web address").inputValue()).resolves.toBe("can-i-learn-on-a-mobile-phone");
+    await expect
+      .poll(() => page.getByLabel("Web address").inputValue())
+      .toBe("can-i-learn-on-a-mobile-phone");
     await page.getByRole("radio", { name: "Learning and progress" }).check();
     await page.getByLabel("Short answer").fill("Yes. QI Academy works on phones, tablets and computers.");
     await page.getByLabel("Full answer").fill("Every page works on a small screen.");
@@ -216,7 +218,9 @@ describe("help centre: find an answer, contact support, and keep the answers up 
     await page.getByRole("button", { name: "Delete answer" }).click();
     await expectHeading(page, "Help answers");
     await page.getByText("Answer deleted: Can I learn on a mobile phone?").waitFor();
-    await expect(page.getByRole("link", { name: "Can I learn on a mobile phone?" }).count()).resolves.toBe(0);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Can I learn on a mobile phone?" }).count())
+      .toBe(0);
     await scanPage(page, "help-manage-after-delete");
 
     await context.close();

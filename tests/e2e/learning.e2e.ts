@@ -124,7 +124,7 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await page.getByRole("alert").getByText(`You have enrolled on ${COURSE_TITLE}`).waitFor();
     await main.getByText(/^Your access ends on \d{1,2} \w+ \d{4}$/).waitFor();
     await main.getByText(`0 of ${steps.length} steps complete (0%)`).waitFor();
-    await expect(main.locator(".nhsuk-task-list__item").count()).resolves.toBe(steps.length);
+    await expect.poll(() => main.locator(".nhsuk-task-list__item").count()).toBe(steps.length);
     await scanPage(page, "learning-outline-new");
     await scanNarrow(page, "learning-outline-new-320px");
 
@@ -160,15 +160,15 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await main.getByRole("button", { name: "Submit answers" }).click();
     const summary = page.locator(".nhsuk-error-summary");
     await summary.getByRole("link", { name: "Select one or more answers to question 2" }).waitFor();
-    await expect(page.title()).resolves.toBe(`Error: ${firstQuiz.title} – QI Academy`);
+    await expect.poll(() => page.title()).toBe(`Error: ${firstQuiz.title} – QI Academy`);
     await scanPage(page, "learning-step-quiz-errors");
     await summary.getByRole("link", { name: "Select an answer to question 1" }).click();
     const key = await answerKey(ctx, firstQuiz.id);
     const firstQuestion = key[0];
     if (!firstQuestion) throw new Error("the quiz has no questions");
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
-      `question-${firstQuestion.questionId}`,
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(`question-${firstQuestion.questionId}`);
 
     // Fail it on purpose, then try again and pass.
     await chooseOptions(
@@ -178,12 +178,12 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await main.getByRole("button", { name: "Submit answers" }).click();
     await main.getByRole("heading", { name: "You did not pass this time" }).waitFor();
     await main.getByText(/^You scored 0% \(0 of \d+ correct\)\. You need 80% to pass\.$/).waitFor();
-    await expect(main.getByText("Incorrect", { exact: true }).count()).resolves.toBe(key.length);
+    await expect.poll(() => main.getByText("Incorrect", { exact: true }).count()).toBe(key.length);
     await scanPage(page, "learning-step-quiz-failed");
     await scanNarrow(page, "learning-step-quiz-failed-320px");
     await main.getByRole("button", { name: "Try again" }).click();
     await main.getByRole("button", { name: "Submit answers" }).waitFor();
-    await expect(page.locator("input:checked").count()).resolves.toBe(0);
+    await expect.poll(() => page.locator("input:checked").count()).toBe(0);
     await main.getByText(/^Last time you scored 0%/).waitFor();
     await chooseOptions(
       page,
@@ -191,7 +191,7 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     );
     await main.getByRole("button", { name: "Submit answers" }).click();
     await main.getByRole("heading", { name: "You passed" }).waitFor();
-    await expect(main.getByText("Correct", { exact: true }).count()).resolves.toBe(key.length);
+    await expect.poll(() => main.getByText("Correct", { exact: true }).count()).toBe(key.length);
     await scanPage(page, "learning-step-quiz-passed");
     await main.getByRole("link", { name: "Continue", exact: true }).click();
     await expectHeadingHere(page, nextAfterQuiz.title);
@@ -258,7 +258,7 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await expectHeadingHere(page2, COURSE_TITLE);
     await main2.getByRole("heading", { name: "You have completed this course" }).waitFor();
     await main2.getByText(`${steps.length} of ${steps.length} steps complete (100%)`).waitFor();
-    await expect(main2.getByRole("link", { name: "Continue" }).count()).resolves.toBe(0);
+    await expect.poll(() => main2.getByRole("link", { name: "Continue" }).count()).toBe(0);
     await scanPage(page2, "learning-outline-completed");
 
     // My learning lists it as completed, with a link to review it.
@@ -268,7 +268,7 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
       .click();
     await expectHeadingHere(page2, "My learning");
     await main2.getByRole("heading", { name: "Completed (1)" }).waitFor();
-    await expect(main2.getByRole("heading", { name: /^In progress/ }).count()).resolves.toBe(0);
+    await expect.poll(() => main2.getByRole("heading", { name: /^In progress/ }).count()).toBe(0);
     await main2.getByRole("link", { name: `Review ${COURSE_TITLE}` }).waitFor();
     await scanPage(page2, "learning-my-learning-completed");
 
@@ -276,9 +276,9 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await page2.goto(`${base}/learning/${enrolmentId}/steps/${firstArticle.id}`);
     await expectHeadingHere(page2, firstArticle.title);
     await main2.getByText("You have completed this step.").waitFor();
-    await expect(main2.getByRole("button", { name: "Mark as complete and continue" }).count()).resolves.toBe(
-      0,
-    );
+    await expect
+      .poll(() => main2.getByRole("button", { name: "Mark as complete and continue" }).count())
+      .toBe(0);
     await scanPage(page2, "learning-step-completed");
 
     // The course page says so too, and leads back to the course to review it.
@@ -329,14 +329,16 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
       .getByText(/^Your access ended on /)
       .first()
       .waitFor();
-    await expect(main.getByRole("link", { name: /^(Continue|Start the course)$/ }).count()).resolves.toBe(0);
+    await expect
+      .poll(() => main.getByRole("link", { name: /^(Continue|Start the course)$/ }).count())
+      .toBe(0);
     await scanPage(page, "learning-outline-expired");
 
     await main.getByRole("link", { name: quiz.title }).click();
     await expectHeadingHere(page, quiz.title);
     await main.getByRole("heading", { name: "Your access to this course has ended" }).waitFor();
     await main.getByText("You did not answer this quiz before your access ended.").waitFor();
-    await expect(main.getByRole("button", { name: "Submit answers" }).count()).resolves.toBe(0);
+    await expect.poll(() => main.getByRole("button", { name: "Submit answers" }).count()).toBe(0);
     await scanPage(page, "learning-step-expired");
     await context.close();
 
@@ -353,9 +355,9 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
       .locator(".nhsuk-inset-text")
       .getByText(/^Introductory is free for NHS England staff\. For your sector it costs £45/)
       .waitFor();
-    await expect(
-      walesPage.getByRole("main").getByRole("button", { name: "Enrol on this course" }).count(),
-    ).resolves.toBe(0);
+    await expect
+      .poll(() => walesPage.getByRole("main").getByRole("button", { name: "Enrol on this course" }).count())
+      .toBe(0);
     await scanPage(walesPage, "learning-course-refused");
     await walesContext.close();
 
@@ -464,10 +466,10 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     await main.getByRole("navigation", { name: "Steps" }).getByRole("link", { name: /Next/ }).click();
     await expectHeadingHere(page, "Run charts in three minutes");
     const frame = main.locator("iframe");
-    await expect(frame.getAttribute("src")).resolves.toBe(
-      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
-    );
-    await expect(frame.getAttribute("title")).resolves.toBe("Video: Run charts in three minutes");
+    await expect
+      .poll(() => frame.getAttribute("src"))
+      .toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+    await expect.poll(() => frame.getAttribute("title")).toBe("Video: Run charts in three minutes");
     await main.getByRole("link", { name: "Watch this video on YouTube" }).waitFor();
     await main.getByText("Transcript").click();
     await main.getByText("A run chart shows your data over time.").waitFor();
@@ -481,7 +483,7 @@ describe("learning: enrol on a free course, learn, take quizzes and complete it"
     const videoRow = main
       .locator(".nhsuk-task-list__item")
       .filter({ hasText: "Run charts in three minutes" });
-    await expect(videoRow.locator(".nhsuk-task-list__status").textContent()).resolves.toBe("Completed");
+    await expect.poll(() => videoRow.locator(".nhsuk-task-list__status").textContent()).toBe("Completed");
     await context.close();
   });
 });

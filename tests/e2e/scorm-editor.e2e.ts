@@ -79,7 +79,7 @@ describe("content editor: a SCORM step, its package, and a new version", () => {
     await page.getByRole("button", { name: "Upload package" }).click();
     const summary = page.locator(".nhsuk-error-summary");
     await summary.getByText(/not a zip file/).waitFor();
-    await expect(summary.getByRole("link").first().getAttribute("href")).resolves.toBe("#scormPackageId");
+    await expect.poll(() => summary.getByRole("link").first().getAttribute("href")).toBe("#scormPackageId");
     await page.getByText("Stopped").waitFor();
     await scanPage(page, "scorm-step-refused");
 
@@ -88,9 +88,9 @@ describe("content editor: a SCORM step, its package, and a new version", () => {
     await page.getByRole("button", { name: "Upload package" }).click();
     await page.getByText("Imported version 1. Save the step to use it.").waitFor();
     const stages = page.locator(".app-import-stages li");
-    await expect(stages.count()).resolves.toBe(5);
-    await expect(stages.filter({ hasText: "Done" }).count()).resolves.toBe(5);
-    await expect(page.locator(".nhsuk-error-summary").count()).resolves.toBe(0);
+    await expect.poll(() => stages.count()).toBe(5);
+    await expect.poll(() => stages.filter({ hasText: "Done" }).count()).toBe(5);
+    await expect.poll(() => page.locator(".nhsuk-error-summary").count()).toBe(0);
     const packageSection = page.getByRole("region", { name: "The uploaded package" });
     await packageSection.getByText("SCORM 1.2", { exact: true }).waitFor();
     await packageSection.getByText("1 (first upload)").waitFor();
@@ -121,9 +121,9 @@ describe("content editor: a SCORM step, its package, and a new version", () => {
     // Keyboard only: the file input and upload button are reachable in order.
     await page.getByLabel("Upload a new version").focus();
     await page.keyboard.press("Tab");
-    await expect(page.evaluate(() => document.activeElement?.textContent?.trim() ?? "")).resolves.toBe(
-      "Upload new version",
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""))
+      .toBe("Upload new version");
     await context.close();
   });
 });
