@@ -171,6 +171,8 @@ export const RoleGrantSchema = z.object({
   role: z.enum(ROLES),
   organisationId: z.string().nullable(),
   organisationName: z.string().nullable(),
+  /** When the role lapses (ISO 8601); null never lapses. Lapsed roles are never listed. */
+  expiresAt: z.string().nullable(),
 });
 
 /** GET /api/me */

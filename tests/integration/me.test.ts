@@ -45,6 +45,36 @@ describe("GET /api/me", () => {
   });
 });
 
+describe("roles that lapse", () => {
+  it("lists a learner administrator role with its end date, and never one that has lapsed", async () => {
+    const organisationId = await organisationByOds(ctx, "RR8");
+    const ends = new Date(Date.now() + 365 * 86_400_000);
+    const live = await buildUser(ctx, {
+      roles: ["learner", { role: "learner_admin", organisationId, expiresAt: ends }],
+    });
+    const lapsed = await buildUser(ctx, {
+      roles: ["learner", { role: "learner_admin", organisationId, expiresAt: new Date(Date.now() - 1000) }],
+    });
+    const liveRoles = (await me(await signIn(ctx, live))).json().roles;
+    expect(liveRoles).toContainEqual(
+      expect.objectContaining({ role: "learner_admin", organisationId, expiresAt: ends.toISOString() }),
+    );
+    const lapsedRoles = (await me(await signIn(ctx, lapsed))).json().roles;
+    expect(lapsedRoles.map((r: { role: string }) => r.role)).toEqual(["learner"]);
+  });
+
+  it("drops a role the moment it lapses, even from an account this instance has cached", async () => {
+    const organisationId = await organisationByOds(ctx, "RR8");
+    const user = await buildUser(ctx, {
+      roles: ["learner", { role: "learner_admin", organisationId, expiresAt: new Date(Date.now() + 1500) }],
+    });
+    const cookie = await signIn(ctx, user);
+    expect((await me(cookie)).json().roles).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect((await me(cookie)).json().roles.map((r: { role: string }) => r.role)).toEqual(["learner"]);
+  });
+});
+
 describe("PATCH /api/me", () => {
   it("changes and confirms the certificate name", async () => {
     const user = await buildUser(ctx);

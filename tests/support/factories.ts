@@ -18,7 +18,7 @@ export interface UserOptions {
   sector?: Sector;
   organisationId?: string | null;
   verified?: boolean;
-  roles?: Array<Role | { role: Role; organisationId: string }>;
+  roles?: Array<Role | { role: Role; organisationId: string; expiresAt?: Date }>;
   status?: "active" | "expired";
 }
 
@@ -59,13 +59,17 @@ export async function buildUser(ctx: TestContext, options: UserOptions = {}): Pr
   });
   if (!user) throw new Error(`user ${email} already exists`);
   for (const grant of options.roles ?? ["learner"]) {
-    const { role, organisationId: scope } =
-      typeof grant === "string" ? { role: grant, organisationId: null } : grant;
+    const {
+      role,
+      organisationId: scope,
+      expiresAt,
+    } = typeof grant === "string" ? { role: grant, organisationId: null, expiresAt: undefined } : grant;
     await accountsRepo.insertRoleGrant(ctx.database.db, {
       userId: user.id,
       role,
       organisationId: scope,
       grantedBy: null,
+      expiresAt: expiresAt ?? null,
     });
   }
   return { id: user.id, email, password };

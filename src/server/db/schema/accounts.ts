@@ -41,6 +41,8 @@ export const users = pgTable(
     sector: sector("sector").notNull(),
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
     organisationNameOther: text("organisation_name_other"),
+    /** The learner's team: an organisation below organisationId in the directory (optional). */
+    teamId: uuid("team_id").references(() => organisations.id, { onDelete: "set null" }),
     jobRole: text("job_role"),
     esrNumber: text("esr_number"),
     status: userStatus("status").notNull().default("active"),
@@ -58,6 +60,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     index("users_organisation_id_idx").on(t.organisationId),
+    index("users_team_id_idx").on(t.teamId),
     index("users_family_name_idx").on(sql`lower(${t.familyName})`),
   ],
 );
@@ -74,6 +77,8 @@ export const userRoles = pgTable(
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
     grantedBy: uuid("granted_by").references(() => users.id, { onDelete: "set null" }),
     grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the role lapses (learner administrators: 12 months after approval); null never lapses. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
   },
   (t) => [
     unique("user_roles_user_role_org_key").on(t.userId, t.role, t.organisationId).nullsNotDistinct(),

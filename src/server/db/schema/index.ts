@@ -3,6 +3,7 @@ export * from "./accounts.js";
 export * from "./catalogue.js";
 export * from "./enrolments.js";
 export * from "./help.js";
+export * from "./learner-admin.js";
 export * from "./learning.js";
 export * from "./organisations.js";
 export * from "./platform.js";

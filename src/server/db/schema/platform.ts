@@ -43,6 +43,7 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_actor_idx").on(t.actorUserId, t.occurredAt),
     index("audit_events_subject_idx").on(t.subjectType, t.subjectId),
+    index("audit_events_occurred_at_idx").on(t.occurredAt),
   ],
 );
 

@@ -14,6 +14,7 @@ export interface RoleGrantRow {
   role: Role;
   organisationId: string | null;
   organisationName: string | null;
+  expiresAt: Date | null;
 }
 /** What an email token was issued for. */
 export type TokenPurpose = (typeof emailTokens.$inferSelect)["purpose"];
@@ -79,9 +80,11 @@ const ACCOUNT_SQL = `
     o.id as organisation_id, o.name as organisation_name, o.ods_code as organisation_ods_code,
     u.organisation_name_other, u.job_role, u.esr_number,
     coalesce((select json_agg(json_build_object('id', r.id, 'role', r.role, 'organisationId', r.organisation_id,
-                'organisationName', (select ro.name from organisations ro where ro.id = r.organisation_id))
+                'organisationName', (select ro.name from organisations ro where ro.id = r.organisation_id),
+                'expiresAt', to_char(r.expires_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
                 order by r.granted_at)
-              from user_roles r where r.user_id = u.id), '[]'::json) as roles,
+              from user_roles r where r.user_id = u.id and (r.expires_at is null or r.expires_at > now())),
+      '[]'::json) as roles,
     p.new_email as pending_email, p.expires_at as pending_email_expires_at
   from users u
     left join organisations o on o.id = u.organisation_id
@@ -214,6 +217,7 @@ export async function listRoleGrants(tx: Tx, userIds: string[]): Promise<RoleGra
       role: userRoles.role,
       organisationId: userRoles.organisationId,
       organisationName: organisations.name,
+      expiresAt: userRoles.expiresAt,
     })
     .from(userRoles)
     .leftJoin(organisations, eq(organisations.id, userRoles.organisationId))
@@ -224,7 +228,13 @@ export async function listRoleGrants(tx: Tx, userIds: string[]): Promise<RoleGra
 /** Grants a role; returns false when the same grant already exists. */
 export async function insertRoleGrant(
   tx: Tx,
-  values: { userId: string; role: Role; organisationId: string | null; grantedBy: string | null },
+  values: {
+    userId: string;
+    role: Role;
+    organisationId: string | null;
+    grantedBy: string | null;
+    expiresAt?: Date | null;
+  },
 ): Promise<boolean> {
   const rows = await tx
     .insert(userRoles)

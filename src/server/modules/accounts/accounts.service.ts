@@ -132,10 +132,19 @@ export function createAccountsService(deps: AccountsDeps) {
     }
   }
 
-  /** The current account: from this instance's cache when the version matches, else read and cached. */
+  /**
+   * The current account: from this instance's cache when the version matches, else read and cached. Roles that have
+   * lapsed since it was read are dropped here, on every request, because the passing of time bumps no version.
+   */
   async function currentAccount(userId: string, accountVersion?: string): Promise<Me> {
     const cached = accountVersion ? accounts.get(userId, accountVersion) : null;
-    if (cached) return cached;
+    const account = cached ?? (await loadAndCache(userId));
+    const now = Date.now();
+    const live = account.roles.filter((r) => r.expiresAt === null || Date.parse(r.expiresAt) > now);
+    return live.length === account.roles.length ? account : { ...account, roles: live };
+  }
+
+  async function loadAndCache(userId: string): Promise<Me> {
     const snapshot = await repo.loadAccount(database, userId);
     if (!snapshot) throw notFound("Your account");
     accounts.set(snapshot);
@@ -164,11 +173,12 @@ export function createAccountsService(deps: AccountsDeps) {
       lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
       roles: grants
         .filter((g) => g.userId === user.id)
-        .map(({ id, role, organisationId, organisationName: orgName }) => ({
+        .map(({ id, role, organisationId, organisationName: orgName, expiresAt }) => ({
           id,
           role,
           organisationId,
           organisationName: orgName,
+          expiresAt: expiresAt?.toISOString() ?? null,
         })),
     }));
   }
