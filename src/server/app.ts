@@ -17,6 +17,7 @@ import {
 import { z } from "zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { createAccountsService } from "./modules/accounts/accounts.service.js";
+import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authoringRoutes } from "./modules/authoring/authoring.routes.js";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes.js";
 import { deferralsRoutes } from "./modules/enrolments/deferrals.routes.js";
@@ -25,9 +26,12 @@ import { grantsRoutes } from "./modules/enrolments/grants.routes.js";
 import { licencesRoutes } from "./modules/enrolments/licences.routes.js";
 import { filesRoutes } from "./modules/files/files.routes.js";
 import { helpRoutes } from "./modules/help/help.routes.js";
+import { learnerAdminRoutes } from "./modules/learner-admin/learner-admin.routes.js";
 import { learningRoutes } from "./modules/learning/learning.routes.js";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
+import { organisationsAdminRoutes } from "./modules/organisations/organisations-admin.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { reportsRoutes } from "./modules/reports/reports.routes.js";
 import { scormPackagesRoutes } from "./modules/scorm/packages.routes.js";
 import { scormRuntimeRoutes } from "./modules/scorm/runtime.routes.js";
 import { authPlugin } from "./platform/auth.js";
@@ -157,6 +161,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(learningRoutes, deps);
   await app.register(scormPackagesRoutes, deps);
   await app.register(scormRuntimeRoutes, deps);
+  await app.register(organisationsAdminRoutes, deps);
+  await app.register(learnerAdminRoutes, deps);
+  await app.register(reportsRoutes, deps);
+  await app.register(auditRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -25,6 +25,7 @@ import { ResendVerificationPage } from "../features/accounts/routes/resend-verif
 import { ResetPasswordPage } from "../features/accounts/routes/reset-password.page";
 import { SignInPage } from "../features/accounts/routes/sign-in.page";
 import { VerifyEmailPage } from "../features/accounts/routes/verify-email.page";
+import { auditAdminRoutes, auditRoutes } from "../features/audit/routes";
 import { CourseDetailsPage } from "../features/authoring/routes/course-details.page";
 import { CourseEditPage } from "../features/authoring/routes/course-edit.page";
 import { CourseNewPage } from "../features/authoring/routes/course-new.page";
@@ -51,11 +52,14 @@ import { HelpPage } from "../features/help/routes/help.page";
 import { HelpArticlePage } from "../features/help/routes/help-article.page";
 import { EditAnswerPage, NewAnswerPage } from "../features/help/routes/manage-answer.page";
 import { ManageHelpPage } from "../features/help/routes/manage-help.page";
+import { learnerAdminAdminRoutes, learnerAdminRoutes } from "../features/learner-admin/routes";
 import { LearningContinuePage } from "../features/learning/routes/learning-continue.page";
 import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
 import { LearningStepPage } from "../features/learning/routes/learning-step.page";
 import { MyLearningPage } from "../features/learning/routes/my-learning.page";
+import { organisationAdminRoutes, organisationRoutes } from "../features/organisations/routes";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
+import { reportRoutes } from "../features/reports/routes";
 import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
 import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-attempts.page";
 import { ScormPlayerPage } from "../features/scorm/routes/scorm-player.page";
@@ -120,6 +124,10 @@ export const router = createBrowserRouter([
           { path: "learning/:enrolmentId/steps/:stepId", element: <LearningStepPage /> },
           { path: "learning/:enrolmentId/steps/:stepId/play", element: <ScormPlayerPage /> },
           { path: "learning/:enrolmentId/defer", element: <DeferPage /> },
+          ...organisationRoutes,
+          ...learnerAdminRoutes,
+          ...reportRoutes,
+          ...auditRoutes,
           {
             path: "manage/help",
             element: <RequireRole required={HELP_EDITOR_ROLES} />,
@@ -164,6 +172,9 @@ export const router = createBrowserRouter([
                   { path: "deferrals", element: <AdminDeferralsPage /> },
                   { path: "deferrals/:id", element: <AdminDeferralPage /> },
                   { path: "outbox", element: <OutboxPage /> },
+                  ...organisationAdminRoutes,
+                  ...learnerAdminAdminRoutes,
+                  ...auditAdminRoutes,
                 ],
               },
             ],
