@@ -38,7 +38,10 @@ const BASELINE_SQL = `update scorm_attempts set cmi = cmi || $2::jsonb, last_seq
   completion_status = $4, success_status = $5, score_raw = $6, score_min = $7, score_max = $8, score_scaled = $9,
   total_time_seconds = total_time_seconds + $10, suspended = $11, finished_at = $12::timestamptz,
   updated_at = $13::timestamptz
-  where id = $1 and last_sequence < $3 and reset_at is null returning last_sequence`;
+  where id = $1 and last_sequence = $14 and reset_at is null
+    and exists (select 1 from enrolments e where e.id = $15 and e.state = 'active' and e.starts_at <= $13::timestamptz
+      and e.expires_at > $13::timestamptz)
+  returning last_sequence`;
 
 interface Measured {
   label: string;
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
           userId: enrolment.userId,
           url: `${base}/api/learning/enrolments/${enrolment.id}/steps/${step.id}/scorm/attempts/${launch.attempt.id}/commits`,
           rowId: row?.id ?? "",
+          enrolmentId: enrolment.id,
           sequence: 0,
         });
       }
@@ -260,6 +264,8 @@ async function main(): Promise<void> {
             true,
             null,
             now,
+            learner.sequence - 1,
+            learner.enrolmentId,
           ],
         );
         if (rows.length !== 1) throw new Error("the baseline update applied nothing");

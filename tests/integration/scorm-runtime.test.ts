@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.js";
 import {
   courseModules,
   courseSteps,
+  enrolments,
   scormAttempts,
   scormPackages,
   scormScos,
@@ -138,13 +141,22 @@ async function launched(cookie: string, enrolmentId: string, stepId: string): Pr
   return response.json();
 }
 
-function commit(
+type CommitAt = { enrolmentId: string; stepId: string; attemptId: string };
+type CommitBody = { scoId: string; sequence: number; values: Record<string, string>; finished?: boolean };
+
+function commit(cookie: string | null, at: CommitAt, body: CommitBody, contentType = "application/json") {
+  return commitVia(ctx.app, cookie, at, body, contentType);
+}
+
+/** A commit sent to a given app instance (several instances share one database). */
+function commitVia(
+  app: FastifyInstance,
   cookie: string | null,
-  at: { enrolmentId: string; stepId: string; attemptId: string },
-  body: { scoId: string; sequence: number; values: Record<string, string>; finished?: boolean },
+  at: CommitAt,
+  body: CommitBody,
   contentType = "application/json",
 ) {
-  return ctx.app.inject({
+  return app.inject({
     method: "POST",
     url: `${stepUrl(at.enrolmentId, at.stepId)}/attempts/${at.attemptId}/commits`,
     headers: { ...(cookie ? { cookie } : {}), "content-type": contentType },
@@ -429,6 +441,81 @@ describe("commits", () => {
     expect(wrongUrl.statusCode).toBe(404);
     expect((await commit(null, at, { scoId, sequence: 1, values: {} })).statusCode).toBe(401);
     expect((await rowOf(at.attemptId, scoId))?.lastSequence).toBe(0);
+  });
+});
+
+describe("commits through two app instances on one database", () => {
+  let other: FastifyInstance;
+  beforeAll(async () => {
+    other = await buildApp({ config: ctx.config, database: ctx.database });
+    await other.ready();
+  });
+  afterAll(async () => other.close());
+
+  async function started() {
+    const step = await scormStep();
+    const learner = await learnerOn(step);
+    const first = await launched(learner.cookie, learner.enrolmentId, step.stepId);
+    const scoId = step.scoIds[0] ?? "";
+    const at = { ...learner, stepId: step.stepId, attemptId: first.attempt.id };
+    const send = (app: FastifyInstance, sequence: number, values: Record<string, string>, finished = false) =>
+      commitVia(app, learner.cookie, at, { scoId, sequence, values, finished });
+    return { step, learner, at, scoId, send };
+  }
+
+  it("keeps the newest commit and the statuses it derived when instances take turns", async () => {
+    const { at, scoId, send } = await started();
+    expect((await send(ctx.app, 1, { "cmi.core.lesson_location": "one" })).json()).toEqual({
+      applied: true,
+      lastSequence: 1,
+    });
+    // The other instance writes 2 and completes the SCO; this instance last saw the row at 1.
+    expect(
+      (
+        await send(other, 2, { "cmi.core.lesson_location": "two", "cmi.core.lesson_status": "completed" })
+      ).json(),
+    ).toEqual({ applied: true, lastSequence: 2 });
+    // 3 through this instance builds on the other instance's write, not on what this instance remembered.
+    expect((await send(ctx.app, 3, { "cmi.core.lesson_location": "three" })).json()).toEqual({
+      applied: true,
+      lastSequence: 3,
+    });
+    // A late 2 through the other instance is stale.
+    expect((await send(other, 2, { "cmi.core.lesson_location": "late" })).json()).toEqual({
+      applied: false,
+      lastSequence: 3,
+    });
+    const row = await rowOf(at.attemptId, scoId);
+    expect(row?.cmi["cmi.core.lesson_location"]).toBe("three");
+    expect(row?.completionStatus).toBe("completed");
+    expect(row?.lastSequence).toBe(3);
+  });
+
+  it("refuses at once when the access window closed or the attempt was reset since this instance last wrote", async () => {
+    const closed = await started();
+    expect((await closed.send(ctx.app, 1, { "cmi.core.lesson_location": "a" })).statusCode).toBe(200);
+    await ctx.database.db
+      .update(enrolments)
+      .set({ startsAt: new Date(Date.now() - 2 * 86_400_000), expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(enrolments.id, closed.at.enrolmentId));
+    const refused = await closed.send(ctx.app, 2, { "cmi.core.lesson_location": "b" });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe("read_only");
+    expect((await rowOf(closed.at.attemptId, closed.scoId))?.cmi["cmi.core.lesson_location"]).toBe("a");
+
+    const reset = await started();
+    expect((await reset.send(ctx.app, 1, { "cmi.core.lesson_location": "a" })).statusCode).toBe(200);
+    const admin = await buildAdmin(ctx);
+    const resetResponse = await other.inject({
+      method: "POST",
+      url: `/api/admin/scorm-attempts/${reset.at.attemptId}/reset`,
+      headers: { cookie: await signIn(ctx, admin) },
+      payload: { reason: "The learner asked to start again" },
+    });
+    expect(resetResponse.statusCode, resetResponse.body).toBe(200);
+    const afterReset = await reset.send(ctx.app, 2, { "cmi.core.lesson_location": "b" });
+    expect(afterReset.statusCode).toBe(409);
+    expect(afterReset.json().error).toBe("attempt_reset");
   });
 });
 

@@ -159,8 +159,17 @@ function cachedPer<Q>(build: (tx: Tx) => Q): (tx: Tx) => Q {
 
 const commitContext = cachedPer(commitContextQuery);
 
+/** What a commit needs to know about its attempt's SCO row: owner, enrolment window, statuses and the SCO's rules. */
+export type CommitContext = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof commitContextQuery>["execute"]>>[number]
+>;
+
 /** The commit context of an attempt's SCO row, or null. */
-export async function getCommitContext(tx: Tx, attemptId: string, scoId: string) {
+export async function getCommitContext(
+  tx: Tx,
+  attemptId: string,
+  scoId: string,
+): Promise<CommitContext | null> {
   const [row] = await commitContext(tx).execute({ attemptId, scoId });
   return row ?? null;
 }
@@ -168,6 +177,9 @@ export async function getCommitContext(tx: Tx, attemptId: string, scoId: string)
 /** The columns a commit writes, derived by the service. */
 export interface CommitWrite {
   rowId: string;
+  /** The last sequence the commit was derived from: the row is written only if it is still that. */
+  expectedLastSequence: number;
+  enrolmentId: string;
   sequence: number;
   values: CmiValues;
   completionStatus: string;
@@ -183,10 +195,11 @@ export interface CommitWrite {
 }
 
 /**
- * Applies a commit in ONE statement, only if it is newer than the last applied and the attempt is not reset: merges
- * the values into the CMI state, sets the extracted columns and adds a finished session's time. A named prepared
- * statement (planned once per connection); returns the new last sequence, or null when nothing was applied (stale,
- * repeated, or reset meanwhile).
+ * Applies a commit in ONE statement: merges the values into the CMI state, sets the extracted columns and adds a
+ * finished session's time, but only while the row is exactly as the commit was derived from (its last sequence
+ * unchanged, not reset) and the enrolment is open (active, inside its window). A named prepared statement (planned
+ * once per connection); returns the new last sequence, or null when nothing was applied, in which case the caller
+ * reads the row afresh to learn why.
  */
 function applyCommitQuery(tx: Tx) {
   return tx
@@ -208,8 +221,11 @@ function applyCommitQuery(tx: Tx) {
     .where(
       and(
         eq(scormAttempts.id, sql.placeholder("rowId")),
-        sql`${scormAttempts.lastSequence} < ${sql.placeholder("sequence")}::integer`,
+        sql`${scormAttempts.lastSequence} = ${sql.placeholder("expectedLastSequence")}::integer`,
         isNull(scormAttempts.resetAt),
+        sql`exists (select 1 from ${enrolments} where ${enrolments.id} = ${sql.placeholder("enrolmentId")}::uuid
+          and ${enrolments.state} = 'active' and ${enrolments.startsAt} <= ${sql.placeholder("now")}::timestamptz
+          and ${enrolments.expiresAt} > ${sql.placeholder("now")}::timestamptz)`,
       ),
     )
     .returning({ lastSequence: scormAttempts.lastSequence })
@@ -222,6 +238,8 @@ const applyCommitPrepared = cachedPer(applyCommitQuery);
 export async function applyCommit(tx: Tx, write: CommitWrite): Promise<number | null> {
   const [row] = await applyCommitPrepared(tx).execute({
     rowId: write.rowId,
+    expectedLastSequence: write.expectedLastSequence,
+    enrolmentId: write.enrolmentId,
     values: JSON.stringify(write.values),
     sequence: write.sequence,
     completionStatus: write.completionStatus,
@@ -236,15 +254,6 @@ export async function applyCommit(tx: Tx, write: CommitWrite): Promise<number | 
     now: write.now.toISOString(),
   });
   return row ? Number(row.lastSequence) : null;
-}
-
-/** The last applied sequence of one attempt row (after a commit lost a race). */
-export async function getLastSequence(tx: Tx, rowId: string): Promise<number> {
-  const [row] = await tx
-    .select({ lastSequence: scormAttempts.lastSequence })
-    .from(scormAttempts)
-    .where(eq(scormAttempts.id, rowId));
-  return row?.lastSequence ?? 0;
 }
 
 /** Each SCO's statuses in an attempt with the rules that decide whether it is done, for the step's roll-up. */

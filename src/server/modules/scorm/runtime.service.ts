@@ -168,9 +168,92 @@ const rulesOf = (sco: ScoRules): ScoRules => ({
 /** The outcome of a commit: applied or not, or a refused value the run-time reports to the content. */
 export type CommitOutcome = { ok: true; result: ScormCommitResult } | { ok: false; refusal: CmiRefusal };
 
+/** How many attempt rows' commit contexts one instance keeps in memory (a few hundred bytes each). */
+const CONTEXT_CACHE_SIZE = 20_000;
+
 /** The SCORM run-time: launches, commits in order, new attempts, and administrators' view and reset. */
 export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
   const clock = deps.now ?? (() => new Date());
+
+  /** Commit contexts of rows this instance wrote last, newest last; bounded, the oldest leave first. */
+  const contexts = new Map<string, repo.CommitContext>();
+  const rememberContext = (key: string, context: repo.CommitContext) => {
+    contexts.delete(key);
+    contexts.set(key, context);
+    if (contexts.size > CONTEXT_CACHE_SIZE) {
+      const oldest = contexts.keys().next().value;
+      if (oldest !== undefined) contexts.delete(oldest);
+    }
+  };
+
+  /**
+   * Checks and derives one commit from its context and writes it if the row is still as the context says. Returns the
+   * refusal to report to the content, or whether it was written and the context as it now stands.
+   */
+  async function applyCommitWith(
+    context: repo.CommitContext,
+    actor: Actor,
+    attemptId: string,
+    input: ScormCommit,
+    now: Date,
+  ): Promise<{ ok: false; refusal: CmiRefusal } | { ok: true; applied: boolean; next: repo.CommitContext }> {
+    const version = asVersion(context.scormVersion);
+    const learner = { id: actor.userId, name: learnerName(actor.account) };
+    const checked = checkCommitValues(
+      version,
+      input.values,
+      lmsValuesFor(version, context, learner, context) as LmsValues,
+    );
+    if (!checked.ok) return checked;
+    const state = deriveScoState(version, checked.values, rulesOf(context), context, input.finished);
+    const write: repo.CommitWrite = {
+      rowId: context.id,
+      expectedLastSequence: context.lastSequence,
+      enrolmentId: context.enrolmentId,
+      sequence: input.sequence,
+      values: { ...checked.values, ...state.lmsSets },
+      completionStatus: state.completionStatus,
+      successStatus: state.successStatus,
+      scoreRaw: state.scoreRaw,
+      scoreMin: state.scoreMin,
+      scoreMax: state.scoreMax,
+      scoreScaled: state.scoreScaled,
+      sessionSeconds: state.sessionSeconds,
+      suspended: state.suspended,
+      finished: input.finished,
+      now,
+    };
+    const changed =
+      state.completionStatus !== context.completionStatus || state.successStatus !== context.successStatus;
+    const applied = changed
+      ? await deps.db.transaction(async (tx) => {
+          const sequence = await repo.applyCommit(tx, write);
+          if (sequence !== null)
+            await rollUpStep(
+              tx,
+              attemptId,
+              { enrolmentId: context.enrolmentId, courseId: context.courseId, stepId: context.stepId },
+              now,
+            );
+          return sequence;
+        })
+      : await repo.applyCommit(deps.db, write);
+    return {
+      ok: true,
+      applied: applied !== null,
+      next: {
+        ...context,
+        lastSequence: input.sequence,
+        completionStatus: state.completionStatus,
+        successStatus: state.successStatus,
+        scoreRaw: state.scoreRaw,
+        scoreMin: state.scoreMin,
+        scoreMax: state.scoreMax,
+        scoreScaled: state.scoreScaled,
+        suspended: state.suspended,
+      },
+    };
+  }
 
   async function ownScormStep(tx: Tx, actor: Actor, enrolmentId: string, stepId: string) {
     const own = await repo.getOwnEnrolmentStep(tx, enrolmentId, actor.userId, stepId);
@@ -335,8 +418,12 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     },
 
     /**
-     * Applies a commit if it is the newest for its attempt and SCO. One read for the context, then ONE conditional
-     * UPDATE; only when the SCO's statuses change does it run in a transaction with the step's roll-up.
+     * Applies a commit if it is the newest for its attempt and SCO. The row's context (owner, window, statuses, the
+     * SCO's rules) comes from this instance's memory when it committed to the row before, else from one read; then
+     * ONE conditional UPDATE writes it only if the row is still as the context says and the enrolment is still open.
+     * When that finds nothing to write (another instance wrote meanwhile, a reset, the window closed), the context is
+     * read afresh, so every refusal is decided on the database's current state. Only when the SCO's statuses change
+     * does the write run in a transaction with the step's roll-up.
      */
     async commit(
       actor: Actor,
@@ -344,68 +431,49 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
       input: ScormCommit,
     ): Promise<CommitOutcome> {
       const now = clock();
-      const context = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
-      if (
-        !context ||
-        context.userId !== actor.userId ||
-        context.enrolmentId !== params.enrolmentId ||
-        context.stepId !== params.stepId
-      )
-        throw notFound("The attempt");
-      if (isReadOnly(context, now)) throw readOnlyError();
-      if (context.resetAt)
-        throw new AppError(
-          409,
-          "attempt_reset",
-          "An administrator has reset this attempt. Reload the page to start a new one; nothing more is saved to this one.",
-        );
-      if (input.sequence <= context.lastSequence)
-        return { ok: true, result: { applied: false, lastSequence: context.lastSequence } };
-      const version = asVersion(context.scormVersion);
-      const learner = { id: actor.userId, name: learnerName(actor.account) };
-      const checked = checkCommitValues(
-        version,
-        input.values,
-        lmsValuesFor(version, context, learner, context) as LmsValues,
-      );
-      if (!checked.ok) return checked;
-      const rules = rulesOf(context);
-      const state = deriveScoState(version, checked.values, rules, context, input.finished);
-      const write: repo.CommitWrite = {
-        rowId: context.id,
-        sequence: input.sequence,
-        values: { ...checked.values, ...state.lmsSets },
-        completionStatus: state.completionStatus,
-        successStatus: state.successStatus,
-        scoreRaw: state.scoreRaw,
-        scoreMin: state.scoreMin,
-        scoreMax: state.scoreMax,
-        scoreScaled: state.scoreScaled,
-        sessionSeconds: state.sessionSeconds,
-        suspended: state.suspended,
-        finished: input.finished,
-        now,
-      };
-      const changed =
-        state.completionStatus !== context.completionStatus || state.successStatus !== context.successStatus;
-      const applied = changed
-        ? await deps.db.transaction(async (tx) => {
-            const sequence = await repo.applyCommit(tx, write);
-            if (sequence !== null)
-              await rollUpStep(
-                tx,
-                params.attemptId,
-                { enrolmentId: context.enrolmentId, courseId: context.courseId, stepId: context.stepId },
-                now,
-              );
-            return sequence;
-          })
-        : await repo.applyCommit(deps.db, write);
-      if (applied !== null) return { ok: true, result: { applied: true, lastSequence: applied } };
-      return {
-        ok: true,
-        result: { applied: false, lastSequence: await repo.getLastSequence(deps.db, context.id) },
-      };
+      const key = `${params.attemptId}:${input.scoId}`;
+      let context = contexts.get(key);
+      for (let tries = 0; tries < 3; tries += 1) {
+        const fresh = context === undefined;
+        if (!context) {
+          const read = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
+          if (!read) throw notFound("The attempt");
+          context = read;
+        }
+        if (
+          context.userId !== actor.userId ||
+          context.enrolmentId !== params.enrolmentId ||
+          context.stepId !== params.stepId
+        )
+          throw notFound("The attempt");
+        const refused =
+          isReadOnly(context, now) || context.resetAt !== null || input.sequence <= context.lastSequence;
+        if (refused && !fresh) {
+          contexts.delete(key);
+          context = undefined;
+          continue;
+        }
+        if (isReadOnly(context, now)) throw readOnlyError();
+        if (context.resetAt)
+          throw new AppError(
+            409,
+            "attempt_reset",
+            "An administrator has reset this attempt. Reload the page to start a new one; nothing more is saved to this one.",
+          );
+        if (input.sequence <= context.lastSequence)
+          return { ok: true, result: { applied: false, lastSequence: context.lastSequence } };
+        const outcome = await applyCommitWith(context, actor, params.attemptId, input, now);
+        if (!outcome.ok) return outcome;
+        if (outcome.applied) {
+          rememberContext(key, outcome.next);
+          return { ok: true, result: { applied: true, lastSequence: input.sequence } };
+        }
+        contexts.delete(key);
+        context = undefined;
+      }
+      // Three tries lost races to writers of the same row: report where it stands; the player retries if it must.
+      const latest = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
+      return { ok: true, result: { applied: false, lastSequence: latest?.lastSequence ?? 0 } };
     },
 
     /** A learner's attempts for a support call (platform administrators; audited). */
