@@ -1,0 +1,138 @@
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as year-month-day, like 2026-11-24")
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: "Enter a real date, like 2026-11-24",
+    },
+  );
+
+/** Largest page of audit entries. */
+export const AUDIT_MAX_PAGE_SIZE = 100;
+
+/** GET /api/admin/audit-events query: filters, newest first. */
+export const AuditQuerySchema = z
+  .object({
+    actor: z.string().trim().max(200, "Enter 200 characters or fewer").optional(),
+    action: z.string().trim().max(100, "Enter 100 characters or fewer").optional(),
+    subjectType: z.string().trim().max(100, "Enter 100 characters or fewer").optional(),
+    subjectId: z.string().trim().max(200, "Enter 200 characters or fewer").optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    page: z.coerce.number().int().min(1, "Page must be 1 or more").max(10_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1, "Page size must be 1 or more")
+      .max(AUDIT_MAX_PAGE_SIZE, `Page size must be ${AUDIT_MAX_PAGE_SIZE} or fewer`)
+      .default(25),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: "The end date must be the same as or after the start date",
+    path: ["to"],
+  });
+/** Audit log filters. */
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** GET /api/audit-events/mine query: a learner administrator's own entries. */
+export const MyAuditQuerySchema = z
+  .object({
+    page: z.coerce.number().int().min(1, "Page must be 1 or more").max(10_000).default(1),
+    pageSize: z.coerce
+      .number()
+      .int()
+      .min(1, "Page size must be 1 or more")
+      .max(AUDIT_MAX_PAGE_SIZE, `Page size must be ${AUDIT_MAX_PAGE_SIZE} or fewer`)
+      .default(25),
+  })
+  .strict();
+
+/** One audit entry. */
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  occurredAt: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+  rows: z.number().nullable().describe("how many rows were seen or exported, where recorded"),
+  requestId: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+});
+/** An audit entry. */
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** A page of audit entries. */
+export const AuditEventPageSchema = z.object({
+  items: z.array(AuditEventSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+/** A page of audit entries. */
+export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
+
+/** What each action code means, in words; unknown codes are shown as they are. */
+export const AUDIT_ACTION_PHRASES: Record<string, string> = {
+  "account.email_change_requested": "Asked to change their email address",
+  "account.email_changed": "Changed their email address",
+  "account.password_changed": "Changed their password",
+  "account.password_reset": "Reset their password",
+  "account.signed_out_everywhere": "Signed out everywhere",
+  "audit.searched": "Searched the audit log",
+  "authoring.course_created": "Created a course",
+  "authoring.course_deleted": "Deleted a course",
+  "authoring.course_updated": "Changed a course",
+  "authoring.module_created": "Added a module",
+  "authoring.module_deleted": "Deleted a module",
+  "authoring.module_updated": "Changed a module",
+  "authoring.modules_reordered": "Reordered modules",
+  "authoring.programme_created": "Created a programme",
+  "authoring.programme_updated": "Changed a programme",
+  "authoring.step_created": "Added a step",
+  "authoring.step_deleted": "Deleted a step",
+  "authoring.step_updated": "Changed a step",
+  "authoring.steps_reordered": "Reordered steps",
+  "deferrals.approve": "Approved a deferral",
+  "deferrals.decline": "Declined a deferral",
+  "deferrals.list": "Viewed the deferral queue",
+  "deferrals.message": "Wrote to a learner about a deferral",
+  "deferrals.request": "Asked to defer a course",
+  "deferrals.view": "Viewed a deferral request",
+  "files.uploaded": "Uploaded a file",
+  "grants.create": "Gave a place on a course",
+  "grants.revoke": "Revoked a place on a course",
+  "grants.search": "Viewed places given on courses",
+  "help.article_created": "Added a help answer",
+  "help.article_deleted": "Deleted a help answer",
+  "help.article_updated": "Changed a help answer",
+  "licences.create": "Recorded an organisation licence",
+  "licences.update": "Changed an organisation licence",
+  "organisations.created": "Added an organisation",
+  "organisations.updated": "Changed an organisation",
+  "organisations.deleted": "Deleted an organisation",
+  "organisations.imported": "Imported the organisation directory",
+  "outbox.view": "Read the mail outbox",
+  "scorm.attempt_reset": "Reset a SCORM attempt",
+  "scorm.attempt_viewed": "Viewed a SCORM attempt",
+  "scorm.attempts_listed": "Listed a learner's SCORM attempts",
+  "scorm.package_imported": "Imported a SCORM package",
+  "teams.changed": "Changed a learner's team",
+  "users.expire": "Expired an account",
+  "users.grant_role": "Gave a role",
+  "users.reactivate": "Reactivated an account",
+  "users.revoke_role": "Removed a role",
+  "users.search": "Searched user accounts",
+  "users.view": "Viewed a user account",
+};
+
+/** An action code in words, or the code itself when it has none. */
+export function auditActionPhrase(action: string): string {
+  return AUDIT_ACTION_PHRASES[action] ?? action;
+}
