@@ -236,3 +236,63 @@ export async function entitlementCounts(ctx: TestContext) {
 export function buildEditor(ctx: TestContext, options: UserOptions = {}): Promise<TestUser> {
   return buildUser(ctx, { ...options, roles: ["learner", "content_editor"] });
 }
+
+/** An organisation below `parentId` (a directorate, ward or team unless told), with a unique name. */
+export async function buildOrganisation(
+  ctx: TestContext,
+  options: { name?: string; parentId?: string | null; type?: string } = {},
+): Promise<string> {
+  const [row] = (await ctx.database.rawQuery(
+    `insert into organisations (name, type, parent_id) values ($1, $2::organisation_type, $3) returning id`,
+    [
+      options.name ?? `Team ${randomBytes(3).toString("hex")}`,
+      options.type ?? "other",
+      options.parentId ?? null,
+    ],
+  )) as Array<{ id: string }>;
+  if (!row) throw new Error("the organisation was not inserted");
+  return row.id;
+}
+
+/** Options for a learner the reports can see: their organisation, team, ESR number and name. */
+export interface ReportLearnerOptions extends UserOptions {
+  organisationId: string;
+  teamId?: string | null;
+  esrNumber?: string | null;
+}
+
+/** A learner of an organisation (optionally in a team and with an ESR number), for the reports. */
+export async function buildReportLearner(ctx: TestContext, options: ReportLearnerOptions): Promise<TestUser> {
+  const { teamId, esrNumber, ...userOptions } = options;
+  const user = await buildUser(ctx, userOptions);
+  await ctx.database.rawQuery("update users set team_id = $2, esr_number = $3 where id = $1", [
+    user.id,
+    teamId ?? null,
+    esrNumber ?? null,
+  ]);
+  return user;
+}
+
+/**
+ * Sets what the reports read about an enrolment: required steps completed (the summary the learning service keeps)
+ * and when the learner was last active (null: not started).
+ */
+export async function setEnrolmentProgress(
+  ctx: TestContext,
+  enrolmentId: string,
+  progress: { requiredStepsCompleted?: number; lastActivityAt?: Date | null; createdAt?: Date },
+): Promise<void> {
+  await ctx.database.rawQuery(
+    `update enrolments set required_steps_completed = coalesce($2, required_steps_completed),
+       last_activity_at = case when $3::boolean then $4::timestamptz else last_activity_at end,
+       created_at = coalesce($5::timestamptz, created_at)
+     where id = $1`,
+    [
+      enrolmentId,
+      progress.requiredStepsCompleted ?? null,
+      progress.lastActivityAt !== undefined,
+      progress.lastActivityAt?.toISOString() ?? null,
+      progress.createdAt?.toISOString() ?? null,
+    ],
+  );
+}

@@ -62,6 +62,13 @@ export const users = pgTable(
     index("users_organisation_id_idx").on(t.organisationId),
     index("users_team_id_idx").on(t.teamId),
     index("users_family_name_idx").on(sql`lower(${t.familyName})`),
+    /** Learners of an organisation in name order: the reports' default sort and export batches (decision 0014). */
+    index("users_organisation_name_idx").on(
+      t.organisationId,
+      sql`lower(${t.familyName})`,
+      sql`lower(${t.givenName})`,
+      t.id,
+    ),
   ],
 );
 

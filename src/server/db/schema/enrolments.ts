@@ -103,6 +103,12 @@ export const enrolments = pgTable(
     completedAt: timestamp("completed_at", { withTimezone: true }),
     lastStepId: uuid("last_step_id").references(() => courseSteps.id, { onDelete: "set null" }),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }),
+    /**
+     * How many of the course's required steps this learner has completed: kept current on write by the learning
+     * service (and rebuilt in bulk by rebuildEnrolmentProgress), so reports show progress % without reading
+     * step_progress (docs/decisions/0014).
+     */
+    requiredStepsCompleted: integer("required_steps_completed").notNull().default(0),
     reminder30SentAt: timestamp("reminder_30_sent_at", { withTimezone: true }),
     reminder7SentAt: timestamp("reminder_7_sent_at", { withTimezone: true }),
     expiredAt: timestamp("expired_at", { withTimezone: true }),

@@ -196,6 +196,14 @@ export async function touchEnrolment(tx: Tx, enrolmentId: string, stepId: string
     .where(eq(enrolments.id, enrolmentId));
 }
 
+/** Keeps the enrolment's count of completed required steps current, for reports (docs/decisions/0014). */
+export async function setRequiredStepsCompleted(tx: Tx, enrolmentId: string, done: number) {
+  await tx
+    .update(enrolments)
+    .set({ requiredStepsCompleted: done })
+    .where(and(eq(enrolments.id, enrolmentId), sql`${enrolments.requiredStepsCompleted} <> ${done}`));
+}
+
 /** Marks the course complete the first time every required step is. */
 export async function markCompleted(tx: Tx, enrolmentId: string, now: Date) {
   await tx

@@ -202,6 +202,7 @@ async function rollUpCourse(tx: Tx, enrolmentId: string, courseId: string, now: 
   const completed = completedSet(progress);
   const { done, total, percent } = progressOf(steps, completed);
   const courseCompleted = total > 0 && done === total;
+  await repo.setRequiredStepsCompleted(tx, enrolmentId, done);
   if (courseCompleted) await repo.markCompleted(tx, enrolmentId, now);
   return { percent, courseCompleted, nextStepId: firstIncomplete(steps, completed) };
 }
