@@ -40,6 +40,13 @@ export const NOMINEE_ROLE_LABELS: Record<NomineeRole, string> = {
   hr_lead: "HR or learning and development lead",
 };
 
+/** Each nominee role inside a sentence ("your line manager"), with the proper nouns kept capitalised. */
+export const NOMINEE_ROLE_PHRASES: Record<NomineeRole, string> = {
+  line_manager: "line manager",
+  caldicott_guardian: "Caldicott Guardian or information governance lead",
+  hr_lead: "HR or learning and development lead",
+};
+
 /** The application form's field names for each nominee's name and email (flat, so each is one input's id). */
 export const NOMINEE_FIELDS = {
   line_manager: { name: "lineManagerName", email: "lineManagerEmail" },

@@ -233,7 +233,7 @@ describe("applying", () => {
       "themselves as Caldicott Guardian, in capitals",
       () => ({ caldicottGuardianEmail: "__SELF__" }),
       "caldicottGuardianEmail",
-      "You cannot be your own caldicott guardian",
+      "You cannot be your own Caldicott Guardian",
     ],
     [
       "the same person twice",

@@ -1,4 +1,4 @@
-import { NOMINEE_ROLE_LABELS, type NomineeRole } from "../../../shared/learner-admin.js";
+import { NOMINEE_ROLE_PHRASES, type NomineeRole } from "../../../shared/learner-admin.js";
 import { composeMail, type MailMessage } from "../../platform/mailer.js";
 
 /** "22 November 2026", in UK time, as the words guide asks. */
@@ -35,7 +35,7 @@ export function nominationMessage(
     `Please confirm ${ctx.applicantName}'s application for QI Academy learner administrator access`,
     [
       `Dear ${nomineeName},`,
-      `${ctx.applicantName} has applied ${asking(ctx)} at ${ctx.organisationName} on QI Academy, and named you as their ${NOMINEE_ROLE_LABELS[role].toLowerCase()}.`,
+      `${ctx.applicantName} has applied ${asking(ctx)} at ${ctx.organisationName} on QI Academy, and named you as their ${NOMINEE_ROLE_PHRASES[role]}.`,
       "Learner administrators can see the learning progress of everyone in their organisation and the teams below it, including names, email addresses and ESR numbers. We ask three people to confirm each application before an administrator decides.",
       `Use the link to see their reason and to confirm or decline. The link works once and until ${formatDay(expiresAt)}. You do not need a QI Academy account.`,
       "If you do not know this person or did not expect this email, decline the application.",
@@ -72,7 +72,7 @@ export function declinedByNomineeMessage(
     "Your learner administrator application was declined by a nominee",
     [
       `Dear ${givenName},`,
-      `${nomineeName}, whom you named as your ${NOMINEE_ROLE_LABELS[role].toLowerCase()}, declined your application for learner administrator access at ${ctx.organisationName}, so it has ended.`,
+      `${nomineeName}, whom you named as your ${NOMINEE_ROLE_PHRASES[role]}, declined your application for learner administrator access at ${ctx.organisationName}, so it has ended.`,
       reason ? `The reason they gave was:\n${reason}` : "They did not give a reason.",
       "You can talk to them and apply again.",
     ],

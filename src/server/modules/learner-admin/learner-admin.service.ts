@@ -13,7 +13,7 @@ import {
   type LearnerAdminOverview,
   NOMINATION_LINK_DAYS,
   NOMINEE_FIELDS,
-  NOMINEE_ROLE_LABELS,
+  NOMINEE_ROLE_PHRASES,
   NOMINEE_ROLES,
   type Nomination,
   type NominationAnswer,
@@ -277,7 +277,7 @@ export function createLearnerAdminService(deps: LearnerAdminDeps) {
         for (const { role, email } of emailsGiven) {
           if (email === own)
             throw refused(
-              `You cannot be your own ${NOMINEE_ROLE_LABELS[role].toLowerCase()}. Enter the email address of someone else who can confirm your application.`,
+              `You cannot be your own ${NOMINEE_ROLE_PHRASES[role]}. Enter the email address of someone else who can confirm your application.`,
               NOMINEE_FIELDS[role].email,
             );
         }
@@ -285,7 +285,7 @@ export function createLearnerAdminService(deps: LearnerAdminDeps) {
           const earlier = emailsGiven.slice(0, i).find((e) => e.email === email);
           if (earlier)
             throw refused(
-              `Enter a different person for each nominee. This email address is also given for your ${NOMINEE_ROLE_LABELS[earlier.role].toLowerCase()}.`,
+              `Enter a different person for each nominee. This email address is also given for your ${NOMINEE_ROLE_PHRASES[earlier.role]}.`,
               NOMINEE_FIELDS[role].email,
             );
         }

@@ -1,9 +1,12 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ROLE_LABELS, SECTOR_LABELS } from "../../../../shared/accounts";
+import { ProgressVisibilitySchema } from "../../../../shared/learner-admin";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
 import { SummaryList, Tag, WarningCallout } from "../../../components/nhs";
 import { LoadingPage } from "../../../components/page-state";
+import { apiRequest } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
 import { useMe } from "../../../lib/use-me";
@@ -24,6 +27,11 @@ export function AccountPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const signOutEverywhere = useSignOutEverywhere();
+  const visibility = useQuery({
+    queryKey: ["learner-admin", "visibility"],
+    queryFn: ({ signal }) =>
+      apiRequest("GET", "/api/me/progress-visibility", { schema: ProgressVisibilitySchema, signal }),
+  });
 
   if (!me) return <LoadingPage title="My account" />;
 
@@ -154,6 +162,32 @@ export function AccountPage() {
             </SummaryList.Value>
           </SummaryList.Row>
         </SummaryList>
+
+        <h2>Who can see your progress</h2>
+        {visibility.data ? (
+          visibility.data.organisations.length === 0 ? (
+            <p>No learner administrators can see your progress at the moment.</p>
+          ) : (
+            <>
+              <p>
+                Learner administrators for these organisations can see your progress on QI Academy courses:
+              </p>
+              <ul>
+                {visibility.data.organisations.map((o) => (
+                  <li key={o.id}>{o.name}</li>
+                ))}
+              </ul>
+            </>
+          )
+        ) : (
+          <p aria-live="polite">{visibility.isError ? visibility.error.message : "Loading…"}</p>
+        )}
+
+        <h2>Learner administrator access</h2>
+        <p>
+          Learner administrators see progress reports for their organisation and the teams below it.{" "}
+          <Link to="/account/learner-administrator">Apply for or manage learner administrator access</Link>
+        </p>
 
         <h2>Sign out of all devices</h2>
         <p>

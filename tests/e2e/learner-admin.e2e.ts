@@ -1,0 +1,177 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { buildAdmin, buildUser, tokenFromMail } from "../support/factories.js";
+import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
+import { useInProcessJourney } from "./support/journey.js";
+
+const ukLong = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
+
+const NOMINEES = [
+  { legend: "Your line manager", name: "Helen Marsh", email: "helen.marsh@trust.example.nhs.uk" },
+  {
+    legend: "Your Caldicott Guardian or information governance lead",
+    name: "Dr Raj Patel",
+    email: "caldicott@trust.example.nhs.uk",
+  },
+  {
+    legend: "Your HR or learning and development lead",
+    name: "Amira Haddad",
+    email: "ld@trust.example.nhs.uk",
+  },
+];
+
+/** Scans the page, then checks it at 320 px wide and puts the viewport back. */
+async function scanBothWidths(page: Page, name: string) {
+  await scanPage(page, name);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+// The nominees' links are read from the outbox in this process's database, so the app runs in-process.
+describe("learner administrator access: apply, three nominees confirm, an administrator approves", () => {
+  const journey = useInProcessJourney();
+
+  it("takes a member from applying to active access with an end date", async () => {
+    const ctx = journey.ctx();
+    const base = journey.baseUrl();
+    const [trust] = (await ctx.database.rawQuery("select id from organisations where name = $1", [
+      "QI Academy Demo Community NHS Trust",
+    ])) as Array<{ id: string }>;
+    const applicantUser = await buildUser(ctx, {
+      organisationId: trust?.id ?? null,
+      givenName: "Jordan",
+      familyName: "Blake",
+    });
+    const adminUser = await buildAdmin(ctx, { givenName: "Dana", familyName: "Reid" });
+    // Until the nominee page moves outside RequireSignIn, nominees answer signed in as someone else.
+    const nomineeUser = await buildUser(ctx, { givenName: "Nadia", familyName: "Nominee" });
+    const newPage = async () => (await journey.browser().newContext()).newPage();
+    const applicant = await newPage();
+    const nominee = await newPage();
+    const admin = await newPage();
+
+    // The member finds the application from their account page, which also says who can see their progress.
+    await signIn(applicant, base, applicantUser.email, applicantUser.password);
+    await expectHeading(applicant, "My account");
+    await applicant.getByRole("heading", { name: "Who can see your progress" }).waitFor();
+    await expect
+      .poll(() => applicant.getByRole("main").textContent())
+      .toContain("No learner administrators can see your progress");
+    await scanBothWidths(applicant, "learner-admin-account");
+    await applicant.getByRole("link", { name: "Apply for or manage learner administrator access" }).click();
+    await expectHeading(applicant, "Learner administrator access");
+    await expect
+      .poll(() => applicant.getByRole("main").textContent())
+      .toContain("You do not have learner administrator access.");
+    await scanBothWidths(applicant, "learner-admin-none");
+
+    // The application form: errors first, then a complete application.
+    await applicant.getByRole("link", { name: "Apply for access" }).click();
+    await expectHeading(applicant, "Apply for learner administrator access");
+    await applicant.getByRole("button", { name: "Send application" }).click();
+    await applicant.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await expect.poll(() => applicant.title()).toMatch(/^Error: /);
+    await scanBothWidths(applicant, "learner-admin-apply-errors");
+
+    await applicant.getByLabel("Community Services Directorate").check();
+    await applicant
+      .getByLabel("Why do you need learner administrator access?")
+      .fill("I report our directorate's QI training to the board each quarter.");
+    for (const n of NOMINEES) {
+      const group = applicant.getByRole("group", { name: n.legend });
+      await group.getByLabel("Full name").fill(n.name);
+      await group.getByLabel("Work email address").fill(n.email);
+    }
+    // Naming themselves is refused by the server, with the message against the field.
+    await applicant
+      .getByRole("group", { name: NOMINEES[2]?.legend ?? "" })
+      .getByLabel("Work email address")
+      .fill(applicantUser.email);
+    await applicant.getByRole("button", { name: "Send application" }).click();
+    await applicant
+      .getByRole("link", { name: /You cannot be your own HR or learning and development lead/ })
+      .waitFor();
+    await applicant
+      .getByRole("group", { name: NOMINEES[2]?.legend ?? "" })
+      .getByLabel("Work email address")
+      .fill(NOMINEES[2]?.email ?? "");
+    await applicant.getByRole("button", { name: "Send application" }).click();
+    await applicant.getByRole("alert").filter({ hasText: "Application sent" }).waitFor();
+    await expectHeading(applicant, "Learner administrator access");
+    await applicant.getByText("Waiting for nominees").first().waitFor();
+    await scanBothWidths(applicant, "learner-admin-applied");
+
+    // Each nominee opens the link from their email and confirms.
+    await signIn(nominee, base, nomineeUser.email, nomineeUser.password);
+    const firstToken = await tokenFromMail(ctx, NOMINEES[0]?.email ?? "", "/nominations/respond");
+    for (const [i, n] of NOMINEES.entries()) {
+      const token = await tokenFromMail(ctx, n.email, "/nominations/respond");
+      await nominee.goto(`${base}/nominations/respond?token=${encodeURIComponent(token)}`);
+      await expectHeading(nominee, "Confirm a learner administrator application");
+      await expect.poll(() => nominee.getByRole("main").textContent()).toContain("Jordan Blake");
+      await expect
+        .poll(() => nominee.getByRole("main").textContent())
+        .toContain("Community Services Directorate");
+      if (i === 0) await scanBothWidths(nominee, "learner-admin-nomination");
+      await nominee.getByRole("button", { name: "Confirm", exact: true }).click();
+      await expectHeading(nominee, "Application confirmed");
+      if (i === 0) await scanBothWidths(nominee, "learner-admin-nomination-confirmed");
+    }
+    // A used link says so, and no more.
+    await nominee.goto(`${base}/nominations/respond?token=${encodeURIComponent(firstToken)}`);
+    await expectHeading(nominee, "This link no longer works");
+    await expect.poll(() => nominee.getByRole("main").textContent()).not.toContain("Jordan");
+    await scanBothWidths(nominee, "learner-admin-nomination-used");
+
+    // The applicant sees all three confirmations.
+    await applicant.reload();
+    await applicant.getByText("Waiting for a decision").first().waitFor();
+    await expect.poll(() => applicant.getByText("Confirmed", { exact: true }).count()).toBe(3);
+
+    // A platform administrator finds it, reads it and approves.
+    await signIn(admin, base, adminUser.email, adminUser.password);
+    await admin.goto(`${base}/admin/learner-administrators`);
+    await expectHeading(admin, "Learner administrator applications");
+    await admin.getByRole("table").getByRole("link", { name: "Jordan Blake" }).waitFor();
+    await scanBothWidths(admin, "learner-admin-admin-list");
+    await admin.getByRole("table").getByRole("link", { name: "Jordan Blake" }).click();
+    await expectHeading(admin, "Jordan Blake");
+    await expect
+      .poll(() => admin.getByRole("main").textContent())
+      .toContain("I report our directorate's QI training to the board each quarter.");
+    await scanBothWidths(admin, "learner-admin-admin-application");
+    await admin.getByRole("button", { name: "Reject application" }).click();
+    await admin.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await scanPage(admin, "learner-admin-admin-reject-error");
+    await admin.getByRole("button", { name: "Approve application" }).click();
+    await admin.getByRole("alert").filter({ hasText: "Application approved" }).waitFor();
+    await admin.getByText("Approved", { exact: true }).waitFor();
+    await scanBothWidths(admin, "learner-admin-admin-approved");
+
+    // The applicant now has access, with its end date a year from today.
+    const end = new Date();
+    end.setUTCFullYear(end.getUTCFullYear() + 1);
+    await applicant.goto(`${base}/account/learner-administrator`);
+    await expectHeading(applicant, "Learner administrator access");
+    await expect
+      .poll(() => applicant.getByRole("main").textContent())
+      .toContain(`Until ${ukLong.format(end)}`);
+    await expect
+      .poll(() => applicant.getByRole("main").textContent())
+      .toContain("Community Services Directorate");
+    await scanBothWidths(applicant, "learner-admin-active");
+
+    // Giving access up is asked for on its own page (kept here).
+    await applicant.getByRole("link", { name: /Give up/ }).click();
+    await expectHeading(applicant, "Give up learner administrator access");
+    await scanBothWidths(applicant, "learner-admin-give-up");
+    await applicant.getByRole("link", { name: "Keep my access" }).click();
+    await expectHeading(applicant, "Learner administrator access");
+  });
+});
