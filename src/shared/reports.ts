@@ -270,5 +270,17 @@ export const ReportOrganisationsSchema = z.object({
 /** Organisations in the actor's reach. */
 export type ReportOrganisations = z.infer<typeof ReportOrganisationsSchema>;
 
+/** GET /api/reports/organisations/:organisationId: an organisation in reach and what its reports filter by. */
+export const ReportFilterOptionsSchema = z.object({
+  organisation: ReportOrganisationSchema,
+  teams: z.array(named).describe("organisations below this one"),
+  courses: z.array(
+    z.object({ id: z.string(), title: z.string(), level: z.enum(LEVELS), programmeId: z.string() }),
+  ),
+  programmes: z.array(z.object({ id: z.string(), title: z.string() })),
+});
+/** An organisation with its teams, and the courses and programmes to filter by. */
+export type ReportFilterOptions = z.infer<typeof ReportFilterOptionsSchema>;
+
 /** Days before the end of access that count as "expiring" in the teams report. */
 export const TEAMS_EXPIRING_DAYS = 30;

@@ -1,7 +1,6 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { LEVELS } from "../../../shared/catalogue.js";
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import {
   CompletionsQuerySchema,
@@ -13,7 +12,7 @@ import {
   FunnelSchema,
   ProgressPageSchema,
   ProgressQuerySchema,
-  ReportOrganisationSchema,
+  ReportFilterOptionsSchema,
   ReportOrganisationsSchema,
   TeamsQuerySchema,
   TeamsReportSchema,
@@ -30,15 +29,6 @@ const errors = {
   404: ErrorBodySchema,
   429: ErrorBodySchema,
 };
-
-const FilterOptionsSchema = z.object({
-  organisation: ReportOrganisationSchema,
-  teams: z.array(ReportOrganisationSchema),
-  courses: z.array(
-    z.object({ id: z.string(), title: z.string(), level: z.enum(LEVELS), programmeId: z.string() }),
-  ),
-  programmes: z.array(z.object({ id: z.string(), title: z.string() })),
-});
 
 /** Sends a streamed export as a download named after the organisation and date. */
 function sendFile(reply: FastifyReply, file: ExportFile) {
@@ -72,7 +62,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags: ["reports"],
         summary: "An organisation I can report on, with its teams, courses and programmes for the filters",
         params: z.object({ organisationId: z.uuid("The organisation id is not valid") }),
-        response: { 200: FilterOptionsSchema, ...errors },
+        response: { 200: ReportFilterOptionsSchema, ...errors },
       },
     },
     async (request) => reports.filterOptions(requireActor(request), request.params.organisationId),
