@@ -201,20 +201,22 @@ export function planImport(text: string, directory: DirectoryEntry[]): ImportPla
     if (fromFile) return fromFile.type;
     return (key.startsWith("#") ? byId.get(key.slice(1)) : byCode.get(key))?.type ?? null;
   };
-  const exists = (key: string) => fileRows.has(key) || byCode.has(key);
 
   // Second pass: parents, cycles and what each parent may hold.
   const depthOf = new Map<string, number>();
   for (const candidate of candidates) {
     const { row, odsCode, parentCode, type } = candidate;
-    if (!odsCode || !fileRows.has(odsCode)) continue;
-    if (parentCode && parentCode !== odsCode && !exists(parentCode)) {
+    if (!odsCode) continue;
+    if (parentCode && parentCode !== odsCode && !rowsByCode.has(parentCode) && !byCode.has(parentCode)) {
       problem(
         row,
         `Parent code ${parentCode} is neither in the file nor in the directory: add a row for it, or correct the code`,
       );
       continue;
     }
+    // Rows whose code, or whose parent's code, is on several rows are checked again once the duplicates are fixed.
+    if (!fileRows.has(odsCode)) continue;
+    if (parentCode && (rowsByCode.get(parentCode)?.length ?? 0) > 1) continue;
     // Walk up from this row; coming back to it is a cycle.
     const path = [odsCode];
     let cursor = parentCode;
