@@ -47,7 +47,9 @@ const TEAM_COUNT = ORGANISATION_COUNT - ICBS - TRUSTS - DIRECTORATE_COUNT; // 19
 /** Thrown inside a batch's transaction when a test asks the seed to stop part-way (so the batch rolls back). */
 export class SeedInterrupted extends Error {
   constructor(batches: number) {
-    super(`seed:large stopped on purpose after ${batches} batches (the next batch was rolled back)`);
+    super(
+      `seed:large stopped on purpose after ${batches} ${batches === 1 ? "batch" : "batches"} (the next one was rolled back)`,
+    );
     this.name = "SeedInterrupted";
   }
 }
@@ -473,7 +475,7 @@ export async function seedLarge(options: SeedLargeOptions): Promise<SeedLargeSum
   );
   const totals = before ?? { learners: 0, enrolments: 0, step_progress: 0 };
   if (finished.size > 0 && finished.size < batches)
-    log(`Resuming: ${finished.size} of ${batches} batches were already done.`);
+    log(`Resuming: ${finished.size} of ${batches} batches are already in.`);
   const bar = new ProgressBar("learners", learners, "learners", options.progress, totals.learners);
   let batchesThisRun = 0;
   for (let batch = 0; batch < batches; batch++) {
