@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { buildAdmin, buildUser, tokenFromMail } from "../support/factories.js";
+import { buildAdmin, buildUser, signIn as signInApi, tokenFromMail } from "../support/factories.js";
 import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
 import { useInProcessJourney } from "./support/journey.js";
 
@@ -173,5 +173,69 @@ describe("learner administrator access: apply, three nominees confirm, an admini
     await scanBothWidths(applicant, "learner-admin-give-up");
     await applicant.getByRole("link", { name: "Keep my access" }).click();
     await expectHeading(applicant, "Learner administrator access");
+  });
+
+  it("ends the application when a nominee declines, and says when a link has expired", async () => {
+    const ctx = journey.ctx();
+    const base = journey.baseUrl();
+    const applicantUser = await buildUser(ctx, { givenName: "Robin", familyName: "Hale" });
+    const nomineeUser = await buildUser(ctx, { givenName: "Kit", familyName: "Nominee" });
+    const cookie = await signInApi(ctx, applicantUser);
+    const [organisation] = (await ctx.database.rawQuery("select organisation_id from users where id = $1", [
+      applicantUser.id,
+    ])) as Array<{ organisation_id: string }>;
+    const created = await ctx.app.inject({
+      method: "POST",
+      url: "/api/me/learner-admin/applications",
+      headers: { cookie },
+      payload: {
+        organisationId: organisation?.organisation_id,
+        reason: "I send our ward's completions to ESR.",
+        lineManagerName: "Pat Line",
+        lineManagerEmail: "pat.line@trust.example.nhs.uk",
+        caldicottGuardianName: "Sol Guard",
+        caldicottGuardianEmail: "sol.guard@trust.example.nhs.uk",
+        hrLeadName: "Ash Lead",
+        hrLeadEmail: "ash.lead@trust.example.nhs.uk",
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const nominee = await (await journey.browser().newContext()).newPage();
+    await signIn(nominee, base, nomineeUser.email, nomineeUser.password);
+
+    // An expired link says so, and who to ask for a new one, without showing the application.
+    await ctx.database.rawQuery(
+      "update learner_admin_nominees set token_expires_at = now() - interval '1 minute' where email = $1",
+      ["sol.guard@trust.example.nhs.uk"],
+    );
+    const expired = await tokenFromMail(ctx, "sol.guard@trust.example.nhs.uk", "/nominations/respond");
+    await nominee.goto(`${base}/nominations/respond?token=${encodeURIComponent(expired)}`);
+    await expectHeading(nominee, "This link no longer works");
+    await expect.poll(() => nominee.getByRole("main").textContent()).toContain("expired");
+    await expect.poll(() => nominee.getByRole("main").textContent()).not.toContain("ESR");
+    await scanBothWidths(nominee, "learner-admin-nomination-expired");
+
+    // An unknown link.
+    await nominee.goto(`${base}/nominations/respond?token=${"x".repeat(43)}`);
+    await expectHeading(nominee, "This link is not valid");
+    await scanPage(nominee, "learner-admin-nomination-unknown");
+
+    // The line manager declines with a reason.
+    const token = await tokenFromMail(ctx, "pat.line@trust.example.nhs.uk", "/nominations/respond");
+    await nominee.goto(`${base}/nominations/respond?token=${encodeURIComponent(token)}`);
+    await expectHeading(nominee, "Confirm a learner administrator application");
+    await nominee.getByLabel("Why are you declining? (optional)").fill("Robin does not report on training.");
+    await nominee.getByRole("button", { name: "Decline" }).click();
+    await expectHeading(nominee, "Application declined");
+    await scanBothWidths(nominee, "learner-admin-nomination-declined");
+
+    // The applicant sees the application ended, with the decline dated.
+    const applicant = await (await journey.browser().newContext()).newPage();
+    await signIn(applicant, base, applicantUser.email, applicantUser.password);
+    await applicant.goto(`${base}/account/learner-administrator`);
+    await expectHeading(applicant, "Learner administrator access");
+    await applicant.getByRole("heading", { name: "Past applications" }).waitFor();
+    await applicant.getByText("Declined by a nominee").waitFor();
+    await scanBothWidths(applicant, "learner-admin-declined");
   });
 });

@@ -332,6 +332,17 @@ describe("applying", () => {
     expect((await apply(lapsed.cookie, applicationBody(leeds))).kind).toBe("renewal");
   });
 
+  it("accepts only one of two applications sent at once for the same organisation", async () => {
+    const { cookie } = await member();
+    const statuses = await Promise.all(
+      [applicationBody(leeds), applicationBody(leeds)].map(
+        async (body) => (await call("POST", "/api/me/learner-admin/applications", cookie, body)).statusCode,
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 422]);
+    expect((await overview(cookie)).applications).toHaveLength(1);
+  });
+
   it.each([
     ["no nominees", { lineManagerName: undefined, lineManagerEmail: undefined }],
     ["a badly formed email", { hrLeadEmail: "not-an-email" }],
@@ -400,6 +411,24 @@ describe("nominees answering through their links", () => {
     expect(adminMail.length).toBe(adminMailBefore + 1);
     expect(adminMail[0]?.text).toContain(`/admin/learner-administrators/${application.id}`);
     expect((await auditFor(ctx, "learner_admin.nominee_confirm")).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("moves on once when the last two nominees confirm at the same moment, emailing administrators once", async () => {
+    const { cookie } = await member();
+    const application = await apply(cookie, applicationBody(leeds));
+    const [first, second, third] = application.nominees;
+    if (!first || !second || !third) throw new Error("three nominees expected");
+    await call("POST", "/api/nominations/confirm", undefined, { token: await linkOf(first.email) });
+    const adminMailBefore = (await mailTo(ctx, admin.email)).length;
+    const tokens = [await linkOf(second.email), await linkOf(third.email)];
+    const answers = await Promise.all(
+      tokens.map(
+        async (token) => (await call("POST", "/api/nominations/confirm", undefined, { token })).statusCode,
+      ),
+    );
+    expect(answers).toEqual([200, 200]);
+    expect((await overview(cookie)).applications[0]?.status).toBe("awaiting_decision");
+    expect((await mailTo(ctx, admin.email)).length).toBe(adminMailBefore + 1);
   });
 
   it("treats a used link as gone (410), an unknown one as not found (404), and an expired one as gone (410)", async () => {

@@ -25,9 +25,12 @@ const personColumns = {
   jobRole: users.jobRole,
 };
 
-/** The account facts an application depends on. */
-export async function getApplicant(tx: Tx, userId: string) {
-  const [row] = await tx
+/**
+ * The account facts an application depends on. `lock` takes the user's row lock, so two applications sent at once by
+ * the same person are checked one after the other (only one can be open per organisation).
+ */
+export async function getApplicant(tx: Tx, userId: string, lock = false) {
+  const query = tx
     .select({
       ...personColumns,
       emailVerifiedAt: users.emailVerifiedAt,
@@ -36,6 +39,7 @@ export async function getApplicant(tx: Tx, userId: string) {
     })
     .from(users)
     .where(eq(users.id, userId));
+  const [row] = lock ? await query.for("update") : await query;
   return row ?? null;
 }
 

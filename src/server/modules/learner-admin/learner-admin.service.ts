@@ -136,8 +136,8 @@ export function createLearnerAdminService(deps: LearnerAdminDeps) {
   };
 
   /** Organisations the actor may apply for, or why they may not apply at all. */
-  async function applyOptions(tx: Tx, actor: Actor) {
-    const applicant = await repo.getApplicant(tx, actor.userId);
+  async function applyOptions(tx: Tx, actor: Actor, lock = false) {
+    const applicant = await repo.getApplicant(tx, actor.userId, lock);
     if (!applicant) throw notFound("Your account");
     const cannotApply = !applicant.emailVerifiedAt
       ? "Confirm your email address before you apply. We sent you a link when you created your account."
@@ -265,7 +265,7 @@ export function createLearnerAdminService(deps: LearnerAdminDeps) {
       const now = clock();
       const emailsGiven = NOMINEE_ROLES.map((role) => ({ role, email: input[NOMINEE_FIELDS[role].email] }));
       return db.transaction(async (tx) => {
-        const { applicant, cannotApply, organisations } = await applyOptions(tx, actor);
+        const { applicant, cannotApply, organisations } = await applyOptions(tx, actor, true);
         if (cannotApply) throw refused(cannotApply);
         const organisation = organisations.find((o) => o.id === input.organisationId);
         if (!organisation)
