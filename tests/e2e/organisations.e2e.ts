@@ -47,6 +47,7 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     await admin.getByRole("link", { name: "Import the directory from a CSV file" }).click();
     await expectHeading(admin, "Import the organisation directory");
     await scanPage(admin, "organisations-import");
+    await at320(admin);
 
     // Checking without a file, then a file with problems: nothing can be applied.
     await admin.getByRole("button", { name: "Check the file" }).click();
@@ -72,6 +73,7 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     await toAdd.waitFor();
     await expect.poll(() => toAdd.textContent()).toContain("Quayside Hospitals NHS Trust");
     await scanPage(admin, "organisations-import-valid");
+    await at320(admin);
     await admin.getByRole("button", { name: "Apply these changes" }).click();
     await admin.getByRole("alert").filter({ hasText: "Directory imported" }).waitFor();
     await expectHeading(admin, "Organisations");
@@ -98,10 +100,12 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     await admin.getByRole("button", { name: "Save changes" }).click();
     await admin.getByRole("heading", { name: "There is a problem" }).waitFor();
     await scanPage(admin, "organisations-edit-error");
+    await at320(admin);
     await admin.goto(wardUrl);
     await admin.getByRole("link", { name: "Move to another parent organisation" }).click();
     await expectHeading(admin, /Move the organisation/);
     await scanPage(admin, "organisations-move");
+    await at320(admin);
     await admin.goto(wardUrl);
     await admin.getByRole("link", { name: "Add an organisation below Ward 1" }).click();
     await expectHeading(admin, "Add an organisation");
@@ -111,6 +115,7 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     await admin.getByRole("link", { name: "Delete Ward 1" }).click();
     await expectHeading(admin, "Delete Ward 1?");
     await scanPage(admin, "organisations-delete");
+    await at320(admin);
 
     // A learner of the trust picks the ward as their team.
     const trust = await organisationByOds(ctx, "QA1");
@@ -134,6 +139,7 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     await expectHeading(admin, "Change their team");
     await expect.poll(() => admin.getByLabel("Ward 1").isChecked()).toBe(true);
     await scanPage(admin, "team-admin");
+    await at320(admin);
 
     // The audit log shows the import.
     await admin.goto(`${base}/admin/audit`);

@@ -100,9 +100,9 @@ describe("a learner's own team", () => {
     expect(refused.json().message).toMatch(/Choose the organisation on the account page first/);
   });
 
-  it("a team left behind when the organisation changes is cleared by the repository function", async () => {
-    const { clearTeamsNotBelowOrganisation } = await import(
-      "../../src/server/modules/organisations/organisations-admin.repository.js"
+  it("a team left behind when the organisation changes is cleared by clearTeamIfOutsideOrganisation", async () => {
+    const { clearTeamIfOutsideOrganisation } = await import(
+      "../../src/server/modules/organisations/organisations-admin.service.js"
     );
     const learner = await buildUser(ctx, { organisationId: leeds });
     const stays = await buildUser(ctx, { organisationId: leeds });
@@ -114,8 +114,8 @@ describe("a learner's own team", () => {
       learner.id,
       await organisationByOds(ctx, "RX1"),
     ]);
-    expect(await clearTeamsNotBelowOrganisation(ctx.database.db, { userId: learner.id })).toBe(1);
-    expect(await clearTeamsNotBelowOrganisation(ctx.database.db, { userId: stays.id })).toBe(0);
+    expect(await clearTeamIfOutsideOrganisation(ctx.database.db, learner.id)).toBe(true);
+    expect(await clearTeamIfOutsideOrganisation(ctx.database.db, stays.id)).toBe(false);
     expect(await teamOf(learner)).toBeNull();
     expect(await teamOf(stays)).toBe(ward);
   });

@@ -423,3 +423,11 @@ export function createOrganisationsAdminService(deps: { db: Db }) {
     },
   };
 }
+
+/**
+ * Clears a person's team when it is no longer below their organisation. The accounts service calls this in the same
+ * transaction as any change of someone's organisation; returns true when a team was cleared.
+ */
+export async function clearTeamIfOutsideOrganisation(tx: Tx, userId: string): Promise<boolean> {
+  return (await repo.clearTeamsNotBelowOrganisation(tx, { userId })) > 0;
+}

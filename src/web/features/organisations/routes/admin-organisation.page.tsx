@@ -1,12 +1,13 @@
 import { Link, useParams } from "react-router";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { RequestErrorSummary } from "../../../components/error-summary";
-import { SummaryList, Table } from "../../../components/nhs";
+import { SummaryList } from "../../../components/nhs";
 import { LoadingPage } from "../../../components/page-state";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useOrganisationNode } from "../api/admin-organisations";
-import { childrenWords, peopleWords, typeLabel } from "../components/organisation-words";
+import { OrganisationTable } from "../components/organisation-table";
+import { peopleWords, typeLabel } from "../components/organisation-words";
 
 /** /admin/organisations/:id: one organisation, where it sits, what is below it, and what can be done with it. */
 export function AdminOrganisationPage() {
@@ -99,33 +100,10 @@ export function AdminOrganisationPage() {
       {children.length === 0 ? (
         <p>There are no organisations below this one.</p>
       ) : (
-        <Table
-          responsive
+        <OrganisationTable
+          items={children}
           caption={`${children.length} ${children.length === 1 ? "organisation" : "organisations"} below ${organisation.name}`}
-        >
-          <Table.Head>
-            <Table.Row>
-              <Table.Cell>Name</Table.Cell>
-              <Table.Cell>Type</Table.Cell>
-              <Table.Cell>ODS code</Table.Cell>
-              <Table.Cell>Organisations below</Table.Cell>
-              <Table.Cell>Members</Table.Cell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {children.map((c) => (
-              <Table.Row key={c.id}>
-                <Table.Cell>
-                  <Link to={`/admin/organisations/${c.id}`}>{c.name}</Link>
-                </Table.Cell>
-                <Table.Cell>{typeLabel(c.type)}</Table.Cell>
-                <Table.Cell>{c.odsCode ?? "None"}</Table.Cell>
-                <Table.Cell>{childrenWords(c.childCount)}</Table.Cell>
-                <Table.Cell>{peopleWords(c.memberCount)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+        />
       )}
 
       <h2>Delete this organisation</h2>

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { RequestErrorSummary } from "../../../components/error-summary";
-import { Table } from "../../../components/nhs";
 import { Pagination } from "../../../components/pagination";
 import { SearchInput } from "../../../components/search-input";
 import { usePageTitle } from "../../../lib/page-title";
 import { useAdminOrganisations } from "../api/admin-organisations";
-import { childrenWords, peopleWords, typeLabel } from "../components/organisation-words";
+import { OrganisationTable } from "../components/organisation-table";
 
 const PAGE_SIZE = 50;
 
@@ -63,43 +62,14 @@ export function AdminOrganisationsPage() {
           </p>
         ) : (
           <>
-            <Table
-              responsive
+            <OrganisationTable
+              items={q ? list.data.items : list.data.items.map((o) => ({ ...o, parentName: null }))}
               caption={
                 q
                   ? `${list.data.total} ${list.data.total === 1 ? "organisation matches" : "organisations match"} ‘${q}’`
                   : `${list.data.total} top-level ${list.data.total === 1 ? "organisation" : "organisations"}`
               }
-            >
-              <Table.Head>
-                <Table.Row>
-                  <Table.Cell>Name</Table.Cell>
-                  <Table.Cell>Type</Table.Cell>
-                  <Table.Cell>ODS code</Table.Cell>
-                  <Table.Cell>Organisations below</Table.Cell>
-                  <Table.Cell>Members</Table.Cell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {list.data.items.map((o) => (
-                  <Table.Row key={o.id}>
-                    <Table.Cell>
-                      <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
-                      {q && o.parentName ? (
-                        <>
-                          <br />
-                          <span className="nhsuk-body-s">Part of {o.parentName}</span>
-                        </>
-                      ) : null}
-                    </Table.Cell>
-                    <Table.Cell>{typeLabel(o.type)}</Table.Cell>
-                    <Table.Cell>{o.odsCode ?? "None"}</Table.Cell>
-                    <Table.Cell>{childrenWords(o.childCount)}</Table.Cell>
-                    <Table.Cell>{peopleWords(o.memberCount)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            />
             <Pagination
               page={list.data.page}
               pageSize={list.data.pageSize}
