@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatDuration, ProgressBar } from "../../scripts/seed-large/progress-bar.js";
 import {
   ORGANISATION_COUNT,
   SEED_EMAIL_DOMAIN,
@@ -255,5 +256,44 @@ describe("seed:large", () => {
     await expect(seedLarge(options(resumed, { learners: 300 }))).rejects.toThrow(
       /seeded \(or part-seeded\) for 200 learners, not 300.*same SEED_LARGE_SCALE/,
     );
+  });
+});
+
+describe("seed:large progress bar", () => {
+  it("redraws one line on a terminal and prints plain lines to a file", () => {
+    const terminal: string[] = [];
+    const bar = new ProgressBar(
+      "learners",
+      1_000,
+      "learners",
+      { isTTY: true, write: (t) => terminal.push(t) },
+      200,
+    );
+    bar.update(600, "6,000 enrolments");
+    bar.finish("10,000 enrolments");
+    expect(terminal[0]).toMatch(
+      /^\r\x1b\[2Klearners \[#{14}-{10}\] 60\.0% 600\/1,000 learners, [\d,]+ learners\/s, ETA /,
+    );
+    expect(terminal[0]).toContain("6,000 enrolments");
+    expect(terminal[1]).toMatch(/^\r\x1b\[2Klearners: 600\/1,000 learners in \d+s \(10,000 enrolments\)\n$/);
+
+    const file: string[] = [];
+    const plain = new ProgressBar("learners", 1_000, "learners", {
+      isTTY: false,
+      write: (t) => file.push(t),
+    });
+    plain.update(10);
+    plain.update(20); // within 5 seconds of the last line: not printed
+    plain.update(1_000);
+    expect(file).toHaveLength(2);
+    expect(file.every((line) => line.endsWith("\n") && !line.includes("\r"))).toBe(true);
+    expect(file[1]).toContain("100.0% 1,000/1,000 learners");
+  });
+
+  it("writes durations people can read", () => {
+    expect(formatDuration(12)).toBe("12s");
+    expect(formatDuration(185)).toBe("3m 05s");
+    expect(formatDuration(3_720)).toBe("1h 02m");
+    expect(formatDuration(Number.POSITIVE_INFINITY)).toBe("?");
   });
 });
