@@ -197,7 +197,7 @@ try {
     const csvUrl = `http://127.0.0.1:${address.port}/api/reports/learner-progress?${org}&format=csv`;
     const started = performance.now();
     let firstByteMs = 0;
-    const { result: csv, memory } = await withMemorySampling(async () => {
+    const { result: csv, memory } = await withMemorySampling(async (sample) => {
       const response = await fetch(csvUrl, { headers: { cookie } });
       if (response.status !== 200 || !response.body)
         throw new Error(`CSV export answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
@@ -207,6 +207,7 @@ try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
         if (bytes === 0) firstByteMs = performance.now() - started;
         bytes += chunk.value.byteLength;
+        sample();
         for (const byte of chunk.value) if (byte === 10) lines += 1;
       }
       return { bytes, rows: lines - 1, contentType: response.headers.get("content-type") };

@@ -65,9 +65,12 @@ function collectGarbage(): void {
   gc?.();
 }
 
-/** Runs `work` while sampling process memory every `intervalMs`; returns its result and the peak growth. */
+/**
+ * Runs `work` while sampling process memory every `intervalMs`; returns its result and the peak growth. `work` may
+ * also call `sample` itself (e.g. per chunk read), for when in-process work keeps the timer from firing.
+ */
 export async function withMemorySampling<T>(
-  work: () => Promise<T>,
+  work: (sample: () => void) => Promise<T>,
   intervalMs = 10,
 ): Promise<{ result: T; memory: MemoryGrowth }> {
   collectGarbage();
@@ -83,7 +86,7 @@ export async function withMemorySampling<T>(
   };
   const timer = setInterval(sample, intervalMs);
   try {
-    const result = await work();
+    const result = await work(sample);
     sample();
     return {
       result,
