@@ -144,6 +144,19 @@ describe("organisation directory: import, browse, teams and the audit log", () =
     // The audit log shows the import.
     await admin.goto(`${base}/admin/audit`);
     await expectHeading(admin, "Audit log");
+    const fromGroup = admin.getByRole("group", { name: "From" });
+    await fromGroup.getByLabel("Day").fill("30");
+    await fromGroup.getByLabel("Month").fill("2");
+    await fromGroup.getByLabel("Year").fill("2026");
+    await admin.getByRole("button", { name: "Search the audit log" }).click();
+    await admin.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await expect
+      .poll(() => admin.getByRole("main").textContent())
+      .toContain("The start date must be a real date");
+    await scanPage(admin, "audit-log-error");
+    await fromGroup.getByLabel("Day").fill("");
+    await fromGroup.getByLabel("Month").fill("");
+    await fromGroup.getByLabel("Year").fill("");
     await admin.getByLabel("Action").selectOption({ label: "Imported the organisation directory" });
     await admin.getByRole("button", { name: "Search the audit log" }).click();
     const log = admin.getByRole("table");

@@ -253,3 +253,8 @@ export async function clearTeamsNotBelowOrganisation(
   );
   return rows.length;
 }
+
+/** Organisations with exactly this name (demo seeding finds the demo trusts, which have no ODS code, this way). */
+export async function listByName(tx: Tx, name: string): Promise<OrganisationRow[]> {
+  return tx.select().from(organisations).where(eq(organisations.name, name));
+}

@@ -100,7 +100,17 @@ export function AdminAuditPage() {
           onChange={setActor}
           error={form.errors.actor}
         />
-        <Select id="action" label="Action" options={ACTION_OPTIONS} value={action} onChange={setAction} />
+        <Select
+          id="action"
+          label="Action"
+          options={
+            action && !ACTION_OPTIONS.some((o) => o.value === action)
+              ? [...ACTION_OPTIONS, { value: action, label: action }]
+              : ACTION_OPTIONS
+          }
+          value={action}
+          onChange={setAction}
+        />
         <TextInput
           id="subjectType"
           label="Subject type (optional)"
