@@ -469,3 +469,25 @@ describe("CSV import", () => {
     expect(problems).toMatch(/cannot hold what is already below MM1/);
   });
 });
+
+describe("the API description", () => {
+  it("lists the directory, import, team and audit routes, with the import taking text/csv", async () => {
+    const spec = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/admin/organisations",
+        "/api/admin/organisations/{id}",
+        "/api/admin/organisations/imports",
+        "/api/me/team",
+        "/api/admin/users/{id}/team",
+        "/api/admin/audit-events",
+        "/api/audit-events/mine",
+      ]),
+    );
+    expect(
+      Object.keys(spec.paths["/api/admin/organisations/imports"]?.post?.requestBody?.content ?? {}),
+    ).toEqual(["text/csv"]);
+  });
+});
