@@ -74,7 +74,7 @@ describe("learner administrator access: apply, three nominees confirm, an admini
     // The application form: errors first, then a complete application.
     await applicant.getByRole("link", { name: "Apply for access" }).click();
     await expectHeading(applicant, "Apply for learner administrator access");
-    await applicant.getByRole("button", { name: "Send application" }).click();
+    await applicant.getByRole("button", { name: "Continue" }).click();
     await applicant.getByRole("heading", { name: "There is a problem" }).waitFor();
     await expect.poll(() => applicant.title()).toMatch(/^Error: /);
     await scanBothWidths(applicant, "learner-admin-apply-errors");
@@ -88,19 +88,37 @@ describe("learner administrator access: apply, three nominees confirm, an admini
       await group.getByLabel("Full name").fill(n.name);
       await group.getByLabel("Work email address").fill(n.email);
     }
-    // Naming themselves is refused by the server, with the message against the field.
-    await applicant
+    // Naming themselves is refused by the server at sending: back on the form, the message is against the field.
+    const hrEmail = applicant
       .getByRole("group", { name: NOMINEES[2]?.legend ?? "" })
-      .getByLabel("Work email address")
-      .fill(applicantUser.email);
+      .getByLabel("Work email address");
+    await hrEmail.fill(applicantUser.email);
+    await applicant.getByRole("button", { name: "Continue" }).click();
+    await expectHeading(applicant, "Check your answers before sending your application");
     await applicant.getByRole("button", { name: "Send application" }).click();
     await applicant
       .getByRole("link", { name: /You cannot be your own HR or learning and development lead/ })
       .waitFor();
-    await applicant
-      .getByRole("group", { name: NOMINEES[2]?.legend ?? "" })
-      .getByLabel("Work email address")
-      .fill(NOMINEES[2]?.email ?? "");
+    await expectHeading(applicant, "Apply for learner administrator access");
+    await hrEmail.fill(NOMINEES[2]?.email ?? "");
+    await applicant.getByRole("button", { name: "Continue" }).click();
+
+    // Check your answers, change one, and send.
+    await expectHeading(applicant, "Check your answers before sending your application");
+    await expect
+      .poll(() => applicant.getByRole("main").textContent())
+      .toContain("Community Services Directorate");
+    await scanBothWidths(applicant, "learner-admin-apply-check");
+    await applicant.getByRole("link", { name: "Change line manager" }).click();
+    await expectHeading(applicant, "Apply for learner administrator access");
+    const managerName = applicant
+      .getByRole("group", { name: NOMINEES[0]?.legend ?? "" })
+      .getByLabel("Full name");
+    await expect.poll(() => managerName.evaluate((el) => el === document.activeElement)).toBe(true);
+    await managerName.fill("Helen Marsh-Jones");
+    await applicant.getByRole("button", { name: "Continue" }).click();
+    await expectHeading(applicant, "Check your answers before sending your application");
+    await applicant.getByText("Helen Marsh-Jones").waitFor();
     await applicant.getByRole("button", { name: "Send application" }).click();
     await applicant.getByRole("alert").filter({ hasText: "Application sent" }).waitFor();
     await expectHeading(applicant, "Learner administrator access");

@@ -6,13 +6,12 @@ import {
   ApplicationApproveSchema,
   ApplicationRejectSchema,
   LEARNER_ADMIN_TEXT_MAX,
-  NOMINEE_ROLE_LABELS,
 } from "../../../../shared/learner-admin";
 import { Button } from "../../../components/button";
 import { CharacterCount } from "../../../components/character-count";
 import { ErrorSummary } from "../../../components/error-summary";
 import { BackLink } from "../../../components/links";
-import { SummaryList, Table, Tag } from "../../../components/nhs";
+import { SummaryList, Tag } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
@@ -21,7 +20,8 @@ import { formatDate, formatDateTime } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useAdminApplication, useDecide, useRevoke } from "../api/learner-admin";
-import { APPLICATION_STATUS_TAGS, NOMINEE_STATUS_TAGS } from "../components/learner-admin-words";
+import { APPLICATION_STATUS_TAGS } from "../components/learner-admin-words";
+import { NomineesTable } from "../components/nominees-table";
 
 type Announce = (heading: string, body?: string) => void;
 
@@ -257,43 +257,7 @@ function ApplicationDetails({ application }: { application: AdminApplication }) 
             ) : null}
           </SummaryList>
 
-          <Table responsive caption="Nominees">
-            <Table.Head>
-              <Table.Row>
-                <Table.Cell>Nominee</Table.Cell>
-                <Table.Cell>Answer</Table.Cell>
-                <Table.Cell>Dates</Table.Cell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {application.nominees.map((n) => {
-                const nTag = NOMINEE_STATUS_TAGS[n.status];
-                return (
-                  <Table.Row key={n.id}>
-                    <Table.Cell>
-                      {n.name}
-                      <br />
-                      <span className="nhsuk-body-s">{NOMINEE_ROLE_LABELS[n.role]}</span>
-                      <br />
-                      <span className="nhsuk-body-s app-break-anywhere">{n.email}</span>
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Tag modifier={nTag.modifier}>{nTag.text}</Tag>
-                    </Table.Cell>
-                    <Table.Cell>
-                      Sent {formatDate(n.sentAt)}
-                      {n.respondedAt ? (
-                        <>
-                          <br />
-                          Answered {formatDate(n.respondedAt)}
-                        </>
-                      ) : null}
-                    </Table.Cell>
-                  </Table.Row>
-                );
-              })}
-            </Table.Body>
-          </Table>
+          <NomineesTable nominees={application.nominees} />
 
           {application.status === "awaiting_decision" ? (
             <Decision application={application} announce={announce} />

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import {
   ApplicationCreateSchema,
   LEARNER_ADMIN_TEXT_MAX,
   NOMINEE_FIELDS,
+  NOMINEE_ROLE_LABELS,
   NOMINEE_ROLE_PHRASES,
   NOMINEE_ROLES,
   type NomineeRole,
@@ -12,9 +13,11 @@ import { Button } from "../../../components/button";
 import { CharacterCount } from "../../../components/character-count";
 import { ErrorSummary } from "../../../components/error-summary";
 import { BackLink } from "../../../components/links";
+import { SummaryList } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
+import { isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import { validateFields } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
@@ -38,15 +41,29 @@ const FIELDS = [
 
 type Values = Record<(typeof FIELDS)[number], string>;
 
-/** /account/learner-administrator/apply: the organisation, the reason, and three nominees on one page. */
+const CHECK_TITLE = "Check your answers before sending your application";
+
+/**
+ * /account/learner-administrator/apply: the organisation, the reason and three nominees on one page, then (?step=check)
+ * the answers to check, each with a Change link back to its field (?change=<field>), then Send application.
+ */
 export function ApplyPage() {
   const overview = useLearnerAdminOverview();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const apply = useApply();
   const [values, setValues] = useState<Partial<Values>>({});
-  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(FIELDS);
-  usePageTitle(TITLE, summary.length > 0);
+  const { errors, summary, showFieldErrors, showFailure, showSummary } = useFormErrors(FIELDS);
+  const changing = params.get("change");
+  const wantsCheck = params.get("step") === "check";
+  const complete = ApplicationCreateSchema.safeParse(values);
+  const checking = wantsCheck && complete.success;
+  usePageTitle(checking ? CHECK_TITLE : TITLE, summary.length > 0);
+
+  useEffect(() => {
+    // A Change link lands on the form with the focus on the answer to change.
+    if (changing) document.getElementById(changing)?.focus();
+  }, [changing]);
 
   if (overview.isPending) return <LoadingPage title={TITLE} />;
   if (overview.isError) return <ProblemPage title={TITLE} message={overview.error.message} />;
@@ -67,25 +84,98 @@ export function ApplyPage() {
     field === "organisationId" ? (organisationId ?? "") : (values[field] ?? "");
   const set = (field: (typeof FIELDS)[number]) => (v: string) => setValues((old) => ({ ...old, [field]: v }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const toCheck = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const shape = ApplicationCreateSchema.shape;
     const checks = Object.fromEntries(
       FIELDS.map((f) => [f, [shape[f], value(f)] as [(typeof shape)[typeof f], string]]),
     );
-    if (showFieldErrors(validateFields(checks)) || apply.isPending) return;
-    const body = ApplicationCreateSchema.parse(Object.fromEntries(FIELDS.map((f) => [f, value(f)])));
-    apply.mutate(body, {
-      onSuccess: () =>
-        navigate("/account/learner-administrator", {
-          state: flash(
-            "Application sent",
-            "We have emailed your three nominees a link to confirm. When all three have, a QI Academy administrator will decide. We will email you the decision.",
-          ),
-        }),
-      onError: showFailure,
-    });
+    if (showFieldErrors(validateFields(checks))) return;
+    setValues(Object.fromEntries(FIELDS.map((f) => [f, value(f)])));
+    navigate("?step=check");
+    window.scrollTo(0, 0);
   };
+
+  if (checking) {
+    const body = complete.data;
+    const organisationName = organisations.find((o) => o.id === body.organisationId)?.name ?? "";
+    const change = (field: (typeof FIELDS)[number], what: string) => (
+      <SummaryList.Action asElement={Link} to={`?change=${field}`} visuallyHiddenText={what}>
+        Change
+      </SummaryList.Action>
+    );
+    const send = (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      if (apply.isPending) return;
+      apply.mutate(body, {
+        onSuccess: () =>
+          navigate("/account/learner-administrator", {
+            replace: true,
+            state: flash(
+              "Application sent",
+              "We have emailed your three nominees a link to confirm. When all three have, a QI Academy administrator will decide. We will email you the decision.",
+            ),
+          }),
+        onError: (error) => {
+          const field = isApiError(error)
+            ? error.details.find((d) => d.field && FIELDS.includes(d.field as (typeof FIELDS)[number]))?.field
+            : undefined;
+          if (field) {
+            // The server refused an answer: back to the form, with the message against that field.
+            showFailure(error);
+            navigate(`?change=${field}`);
+            return;
+          }
+          showSummary([{ message: error.message }]);
+        },
+      });
+    };
+    return (
+      <>
+        <BackLink to="?">Back</BackLink>
+        <div className="nhsuk-grid-row">
+          <div className="nhsuk-grid-column-two-thirds">
+            <ErrorSummary errors={summary} />
+            <h1>{CHECK_TITLE}</h1>
+            <SummaryList>
+              <SummaryList.Row>
+                <SummaryList.Key>Organisation</SummaryList.Key>
+                <SummaryList.Value>{organisationName}</SummaryList.Value>
+                {change("organisationId", "organisation")}
+              </SummaryList.Row>
+              <SummaryList.Row>
+                <SummaryList.Key>Why you need access</SummaryList.Key>
+                <SummaryList.Value>
+                  <span className="app-pre-wrap">{body.reason}</span>
+                </SummaryList.Value>
+                {change("reason", "why you need access")}
+              </SummaryList.Row>
+              {NOMINEE_ROLES.map((role) => (
+                <SummaryList.Row key={role}>
+                  <SummaryList.Key>{NOMINEE_ROLE_LABELS[role]}</SummaryList.Key>
+                  <SummaryList.Value>
+                    {body[NOMINEE_FIELDS[role].name]}
+                    <br />
+                    <span className="app-break-anywhere">{body[NOMINEE_FIELDS[role].email]}</span>
+                  </SummaryList.Value>
+                  {change(NOMINEE_FIELDS[role].name, NOMINEE_ROLE_PHRASES[role])}
+                </SummaryList.Row>
+              ))}
+            </SummaryList>
+            <h2>Now send your application</h2>
+            <p>
+              When you select Send application, we will email each of the three people a link to confirm or
+              decline. The links work for 14 days. You can see their answers, and send an email again, on your
+              learner administrator access page.
+            </p>
+            <form noValidate onSubmit={send}>
+              <Button busy={apply.isPending}>Send application</Button>
+            </form>
+          </div>
+        </div>
+      </>
+    );
+  }
 
   return (
     <>
@@ -99,7 +189,7 @@ export function ApplyPage() {
             everyone in their organisation and the teams below it. Three people must confirm you need this
             before a QI Academy administrator decides. We email each of them a link that works for 14 days.
           </p>
-          <form noValidate onSubmit={submit}>
+          <form noValidate onSubmit={toCheck}>
             <Radios
               name="organisationId"
               legend="Which organisation do you need access to?"
@@ -152,7 +242,7 @@ export function ApplyPage() {
                 />
               </fieldset>
             ))}
-            <Button busy={apply.isPending}>Send application</Button>
+            <Button>Continue</Button>
           </form>
         </div>
       </div>

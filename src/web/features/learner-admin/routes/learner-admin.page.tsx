@@ -1,21 +1,17 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import {
-  type Access,
-  type Application,
-  NOMINEE_ROLE_LABELS,
-  OPEN_APPLICATION_STATUSES,
-} from "../../../../shared/learner-admin";
+import { type Access, type Application, OPEN_APPLICATION_STATUSES } from "../../../../shared/learner-admin";
 import { Button } from "../../../components/button";
 import { RequestErrorSummary } from "../../../components/error-summary";
 import { BackLink } from "../../../components/links";
-import { InsetText, SummaryList, Table, Tag, WarningCallout } from "../../../components/nhs";
+import { InsetText, SummaryList, Tag, WarningCallout } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useLearnerAdminOverview, useResend, useWithdraw } from "../api/learner-admin";
-import { APPLICATION_STATUS_TAGS, NOMINEE_STATUS_TAGS } from "../components/learner-admin-words";
+import { APPLICATION_STATUS_TAGS } from "../components/learner-admin-words";
+import { NomineesTable } from "../components/nominees-table";
 
 const TITLE = "Learner administrator access";
 
@@ -155,48 +151,7 @@ function ApplicationCard({ application, announce }: { application: Application; 
           </SummaryList.Row>
         ) : null}
       </SummaryList>
-      <Table responsive caption="Nominees">
-        <Table.Head>
-          <Table.Row>
-            <Table.Cell>Nominee</Table.Cell>
-            <Table.Cell>Answer</Table.Cell>
-            <Table.Cell>Dates</Table.Cell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {application.nominees.map((n) => {
-            const nTag = NOMINEE_STATUS_TAGS[n.status];
-            return (
-              <Table.Row key={n.id}>
-                <Table.Cell>
-                  {n.name}
-                  <br />
-                  <span className="nhsuk-body-s">{NOMINEE_ROLE_LABELS[n.role]}</span>
-                  <br />
-                  <span className="nhsuk-body-s app-break-anywhere">{n.email}</span>
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag modifier={nTag.modifier}>{nTag.text}</Tag>
-                </Table.Cell>
-                <Table.Cell>
-                  Sent {formatDate(n.sentAt)}
-                  {n.respondedAt ? (
-                    <>
-                      <br />
-                      Answered {formatDate(n.respondedAt)}
-                    </>
-                  ) : n.linkExpiresAt ? (
-                    <>
-                      <br />
-                      Link works until {formatDate(n.linkExpiresAt)}
-                    </>
-                  ) : null}
-                </Table.Cell>
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table>
+      <NomineesTable nominees={application.nominees} />
       {open ? <OpenActions application={application} announce={announce} /> : null}
     </section>
   );
