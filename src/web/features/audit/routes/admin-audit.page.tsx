@@ -94,7 +94,7 @@ export function AdminAuditPage() {
       <form noValidate onSubmit={submit} className="nhsuk-u-margin-bottom-5">
         <TextInput
           id="actor"
-          label="Who"
+          label="Who (optional)"
           hint="Part of their name or email address"
           value={actor}
           onChange={setActor}
