@@ -79,6 +79,14 @@ export const TEAMS = [
   "Rapid Response Team",
 ];
 
+/** Why seeded learners asked to defer a course. */
+export const DEFERRAL_REASONS = [
+  "I have been redeployed to cover winter pressures and cannot take part in the project work until spring.",
+  "I am on long-term sickness absence and do not know yet when I will be back.",
+  "I am starting maternity leave next month.",
+  "My ward is being reorganised, so I cannot start an improvement project until the new team is in place.",
+];
+
 /** A SQL `text[]` literal holding `values` (quotes doubled, so any text is safe). */
 export function sqlTextArray(values: readonly string[]): string {
   return `array[${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(", ")}]::text[]`;

@@ -14,6 +14,7 @@ import { seedLessons } from "../../src/server/modules/learning/lessons.seed.js";
 import { hashPassword } from "../../src/server/platform/crypto.js";
 import { type Database, queryRows, runMigrations, type Tx } from "../../src/server/platform/db.js";
 import {
+  DEFERRAL_REASONS,
   DIRECTORATES,
   FAMILY_NAMES,
   GIVEN_NAMES,
@@ -335,7 +336,8 @@ async function loadBatch(
            where kind = 'team' group by trust_idx) tm on tm.trust_idx = b.trust_idx`,
   );
   // Each learner: 6–14 enrolments on consecutive courses from a random start, each started at a random moment in the
-  // last two years; 30% completed, 48% part-way, 22% not started; expired once the access window has ended.
+  // last two years; 30% completed, 48% part-way, 22% not started; expired once the access window has ended; a few
+  // recent starts on the longer levels deferred.
   const key = "p.i * 64 + p.k";
   await run(
     tx,
@@ -365,14 +367,23 @@ async function loadBatch(
            when 'started' then case when w.step_count > 1 then 1 + (w.h2 % (w.step_count - 1))::int else 0 end
            else 0 end as done
        from windowed w
+     ), flagged as (
+       -- Some who started a Practitioner, Facilitator or Programme Manager course in the last four weeks have had a
+       -- deferral approved: a full new window from a start one to four months ahead (the original start is kept as
+       -- starts_at here and as the enrolment's created_at).
+       select p.*,
+         p.level in ('practitioner', 'facilitator', 'programme_manager') and p.progress <> 'completed'
+           and p.starts_at > p.anchor - interval '28 days' and p.h2 % 100 < 40 as deferred,
+         date_trunc('day', p.anchor) + make_interval(days => (30 + p.h1 % 90)::int) as resumes_at
+       from paced p
      )
      select gen_random_uuid() as enrolment_id, p.*,
        case when p.progress = 'completed' then p.starts_at + p.span * ((5 + p.h1 % 90) / 100.0) end as completed_at,
        case when p.progress = 'new' then null else p.starts_at + p.span * ((5 + p.h1 % 90) / 100.0) end
          as last_activity_at,
        p.progress = 'started' and p.done < p.step_count and (p.done = 0 or p.h3 % 2 = 0) as extra_started,
-       case when p.expires_at <= p.anchor then 'expired' else 'active' end as state
-     from paced p`,
+       case when p.deferred then 'deferred' when p.expires_at <= p.anchor then 'expired' else 'active' end as state
+     from flagged p`,
   );
   await run(
     tx,
@@ -381,7 +392,9 @@ async function loadBatch(
      select e.enrolment_id, e.user_id, e.course_id, e.state::enrolment_state,
        case when e.price = 0 then 'free' else 'licence' end::entitlement, e.price, l.id,
        case when e.level = 'accredited_introduction' then e.starts_at end,
-       e.starts_at, e.expires_at, e.completed_at, st.step_id, e.last_activity_at,
+       case when e.deferred then e.resumes_at else e.starts_at end,
+       case when e.deferred then e.resumes_at + make_interval(months => e.access_months) else e.expires_at end,
+       e.completed_at, st.step_id, e.last_activity_at,
        case when e.state = 'expired' then e.expires_at end,
        e.starts_at, coalesce(e.last_activity_at, e.starts_at)${
          summaryColumn
@@ -393,6 +406,14 @@ async function loadBatch(
      left join seed_large_licences l on e.price > 0 and l.trust_idx = e.trust_idx and l.course_idx = e.course_idx
      left join seed_large_steps st on st.course_idx = e.course_idx
        and st.n = case when e.extra_started then e.done + 1 else e.done end`,
+  );
+  await run(
+    tx,
+    `insert into deferral_requests (enrolment_id, reason, status, requested_at, decided_at, decision_note, resumes_at)
+     select e.enrolment_id, (${sqlTextArray(DEFERRAL_REASONS)})[(1 + e.h3 % ${DEFERRAL_REASONS.length})::int],
+       'approved', e.starts_at + (e.anchor - e.starts_at) * 0.4, e.starts_at + (e.anchor - e.starts_at) * 0.7,
+       null, e.resumes_at
+     from seed_batch_enrolments e where e.deferred`,
   );
   // Steps are done in course order, evenly spaced between the start and the last activity.
   await run(

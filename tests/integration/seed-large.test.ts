@@ -48,6 +48,7 @@ async function counts(database: Database) {
     progress: number;
     completed: number;
     expired: number;
+    deferred: number;
     started: number;
     withEsr: number;
     withTeam: number;
@@ -63,6 +64,7 @@ async function counts(database: Database) {
         join users u on u.id = e.user_id where u.email like '%@${SEED_EMAIL_DOMAIN}') as progress,
       (select count(*)::int from enrolments where completed_at is not null) as completed,
       (select count(*)::int from enrolments where state = 'expired') as expired,
+      (select count(*)::int from enrolments where state = 'deferred') as deferred,
       (select count(*)::int from enrolments where last_activity_at is not null) as started,
       (select count(*)::int from users where esr_number is not null) as "withEsr",
       (select count(*)::int from users where team_id is not null) as "withTeam",
@@ -127,6 +129,8 @@ describe("seed:large", () => {
     expect(a.completed / a.enrolments).toBeLessThan(0.4);
     expect(a.started).toBeGreaterThan(a.completed);
     expect(a.expired).toBeGreaterThan(0);
+    expect(a.deferred).toBeGreaterThan(0);
+    expect(a.deferred).toBeLessThan(a.enrolments / 50);
     expect(a.withEsr).toBeGreaterThan(0);
     expect(a.withEsr).toBeLessThan(LEARNERS);
     expect(a.withTeam).toBeGreaterThan(LEARNERS / 2);
@@ -165,8 +169,16 @@ describe("seed:large", () => {
         (select count(*)::int from enrolments e
          where (e.state = 'expired') <> (e.expires_at <= (select anchor from seed_large_settings)))
            as "wrongState",
+        (select count(*)::int from enrolments e
+         where e.state = 'deferred' and (e.completed_at is not null
+           or e.starts_at <= (select anchor from seed_large_settings)
+           or (select count(*) from deferral_requests d
+               where d.enrolment_id = e.id and d.status = 'approved' and d.resumes_at = e.starts_at) <> 1))
+           as "deferredWithoutApproval",
+        (select count(*)::int from deferral_requests d join enrolments e on e.id = d.enrolment_id
+         where e.state <> 'deferred') as "requestForUndeferred",
         (select count(*)::int from step_progress sp join enrolments e on e.id = sp.enrolment_id
-         where sp.status = 'completed' and (sp.completed_at < e.starts_at or sp.completed_at > e.last_activity_at))
+         where sp.status = 'completed' and (sp.completed_at < e.created_at or sp.completed_at > e.last_activity_at))
            as "stepCompletedOutsideActivity",
         (select count(*)::int from users u
            join organisations team on team.id = u.team_id
@@ -192,6 +204,8 @@ describe("seed:large", () => {
       progressWithoutActivity: 0,
       completedOutsideWindow: 0,
       wrongState: 0,
+      deferredWithoutApproval: 0,
+      requestForUndeferred: 0,
       stepCompletedOutsideActivity: 0,
       teamOutsideOrganisation: 0,
       learnerWithOddEnrolments: 0,
