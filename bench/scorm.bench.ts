@@ -20,6 +20,7 @@ import { buildApp } from "../src/server/app.js";
 import { courseSteps, scormPackages, scormScos } from "../src/server/db/schema/index.js";
 import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { loadConfig } from "../src/server/platform/config.js";
+import { hashToken } from "../src/server/platform/crypto.js";
 import { type Database, openDatabase, runMigrations } from "../src/server/platform/db.js";
 import { seedDirectory } from "../src/server/seed.js";
 import type { ScormLaunch, ScormVersion } from "../src/shared/scorm.js";
@@ -41,6 +42,9 @@ const BASELINE_SQL = `update scorm_attempts set cmi = cmi || $2::jsonb, last_seq
   where id = $1 and last_sequence = $14 and reset_at is null
     and exists (select 1 from enrolments e where e.id = $15 and e.state = 'active' and e.starts_at <= $13::timestamptz
       and e.expires_at > $13::timestamptz)
+    and exists (select 1 from sessions s join users u on u.id = s.user_id where s.token_hash = $16 and s.user_id = $17
+      and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => $18::double precision)
+      and u.status = 'active')
   returning last_sequence`;
 
 interface Measured {
@@ -206,6 +210,7 @@ async function main(): Promise<void> {
           url: `${base}/api/learning/enrolments/${enrolment.id}/steps/${step.id}/scorm/attempts/${launch.attempt.id}/commits`,
           rowId: row?.id ?? "",
           enrolmentId: enrolment.id,
+          tokenHash: hashToken(cookie.slice(cookie.indexOf("=") + 1), config.sessionSecret),
           sequence: 0,
         });
       }
@@ -266,6 +271,9 @@ async function main(): Promise<void> {
             now,
             learner.sequence - 1,
             learner.enrolmentId,
+            learner.tokenHash,
+            learner.userId,
+            config.sessionIdleMs / 1000,
           ],
         );
         if (rows.length !== 1) throw new Error("the baseline update applied nothing");

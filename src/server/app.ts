@@ -160,7 +160,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(deferralsRoutes, deps);
   await app.register(learningRoutes, deps);
   await app.register(scormPackagesRoutes, deps);
-  await app.register(scormRuntimeRoutes, deps);
+  await app.register(scormRuntimeRoutes, { ...deps, accounts });
   await app.register(organisationsAdminRoutes, deps);
   await app.register(learnerAdminRoutes, deps);
   await app.register(reportsRoutes, deps);

@@ -519,6 +519,63 @@ describe("commits through two app instances on one database", () => {
   });
 });
 
+describe("the commit's own session check", () => {
+  async function committing() {
+    const step = await scormStep();
+    const learner = await learnerOn(step);
+    const first = await launched(learner.cookie, learner.enrolmentId, step.stepId);
+    const scoId = step.scoIds[0] ?? "";
+    const at = { ...learner, stepId: step.stepId, attemptId: first.attempt.id };
+    const send = (sequence: number, location: string, headers: Record<string, string> = {}) =>
+      ctx.app.inject({
+        method: "POST",
+        url: `${stepUrl(at.enrolmentId, at.stepId)}/attempts/${at.attemptId}/commits`,
+        headers: { cookie: learner.cookie, "content-type": "application/json", ...headers },
+        payload: JSON.stringify({ scoId, sequence, values: { "cmi.core.lesson_location": location } }),
+      });
+    expect((await send(1, "one")).statusCode).toBe(200);
+    return { learner, at, scoId, send };
+  }
+
+  it("answers 401 and writes nothing once the learner has signed out, though this instance saw the session just now", async () => {
+    const { learner, at, scoId, send } = await committing();
+    const signOut = await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie: learner.cookie },
+    });
+    expect(signOut.statusCode).toBeLessThan(300);
+    expect((await send(2, "two")).statusCode).toBe(401);
+    const row = await rowOf(at.attemptId, scoId);
+    expect(row?.lastSequence).toBe(1);
+    expect(row?.cmi["cmi.core.lesson_location"]).toBe("one");
+  });
+
+  it("answers 401 once an administrator has expired the account", async () => {
+    const { learner, at, scoId, send } = await committing();
+    const admin = await buildAdmin(ctx);
+    const expire = await ctx.app.inject({
+      method: "POST",
+      url: `/api/admin/users/${learner.userId}/expire`,
+      headers: { cookie: await signIn(ctx, admin) },
+      payload: { reason: "Left the trust" },
+    });
+    expect(expire.statusCode, expire.body).toBeLessThan(300);
+    expect((await send(2, "two")).statusCode).toBe(401);
+    expect((await rowOf(at.attemptId, scoId))?.lastSequence).toBe(1);
+  });
+
+  it("still refuses a cross-site commit that carries the cookie", async () => {
+    const { at, scoId, send } = await committing();
+    const forged = await send(2, "forged", {
+      origin: "https://evil.example",
+      "sec-fetch-site": "cross-site",
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await rowOf(at.attemptId, scoId))?.lastSequence).toBe(1);
+  });
+});
+
 describe("roll-up", () => {
   async function started(options: StepOptions = {}) {
     const step = await scormStep(options);

@@ -31,6 +31,15 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in person, or null. Set by the session hook before any route runs. */
     actor: Actor | null;
+    /**
+     * The session cookie's token, set INSTEAD of actor on routes whose config says `deferSession: true`: such a route
+     * checks the session itself, inside the statement that does its work (docs/decisions/0016).
+     */
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Leave the session lookup to the route (request.sessionToken); CSRF checks still run. */
+    deferSession?: boolean;
   }
 }
 
@@ -111,6 +120,7 @@ export const authPlugin = fp(
     const cookieName = sessionCookieName(options.config);
     const publicOrigin = new URL(options.config.publicUrl).origin;
     app.decorateRequest("actor", null);
+    app.decorateRequest("sessionToken", null);
     app.addHook("onRequest", async (request) => {
       const token = request.cookies[cookieName];
       if (!token) return;
@@ -121,6 +131,10 @@ export const authPlugin = fp(
         checkCsrf(request, allowed);
       }
       if (token.length > 200) return;
+      if (request.routeOptions.config.deferSession) {
+        request.sessionToken = token;
+        return;
+      }
       request.actor = await options.resolveSession(token);
     });
   },

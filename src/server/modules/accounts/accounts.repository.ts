@@ -41,6 +41,16 @@ const LIVE_SESSION_SQL = `
   where s.token_hash = $1 and s.expires_at > now()
     and s.last_seen_at > now() - make_interval(secs => $2::double precision) and u.status = 'active'`;
 
+/**
+ * "This token's session is live and belongs to this active user", as a condition another statement can carry: the
+ * same test as LIVE_SESSION_SQL, for routes that check the session inside the statement doing their work.
+ */
+export function liveSessionCondition(tokenHash: SQL, userId: SQL, idleSeconds: SQL): SQL {
+  return sql`exists (select 1 from ${sessions} s join ${users} u on u.id = s.user_id
+    where s.token_hash = ${tokenHash} and s.user_id = ${userId} and s.expires_at > now()
+      and s.last_seen_at > now() - make_interval(secs => ${idleSeconds}) and u.status = 'active')`;
+}
+
 /** Finds a live session of an active user by the token's hash. */
 export async function findLiveSession(
   database: Database,

@@ -17,6 +17,7 @@ import type { Mailer } from "../../platform/mailer.js";
 import { resetThrottle, throttle } from "../../platform/rate-limit.js";
 import { hasStartedAccreditedCourse } from "../enrolments/enrolments.service.js";
 import { findOrganisation, requireOrganisation } from "../organisations/organisations.service.js";
+import { clearTeamIfOutsideOrganisation } from "../organisations/organisations-admin.service.js";
 import { AccountCache } from "./account-cache.js";
 import * as emails from "./accounts.emails.js";
 import { assertCanManageUsers, assertNotSelf, ORGANISATION_SCOPED_ROLES } from "./accounts.policy.js";
@@ -34,6 +35,8 @@ const HOUR = 3_600_000;
 const VERIFY_TTL_MS = 24 * HOUR;
 const RESET_TTL_MS = 1 * HOUR;
 const TOUCH_AFTER_MS = 60_000;
+/** How many recently resolved sessions one instance remembers. */
+const RECENT_SESSIONS = 20_000;
 
 /** The same answer for registration whether or not the address is taken: no user enumeration. */
 export const REGISTERED_MESSAGE =
@@ -76,6 +79,16 @@ export function createAccountsService(deps: AccountsDeps) {
   const link = (pathname: string, token: string) =>
     `${config.publicUrl}${pathname}?token=${encodeURIComponent(token)}`;
   const hash = (token: string) => hashToken(token, config.sessionSecret);
+  /** Sessions this instance resolved in the last minute, by token hash, newest last (decision 0016). */
+  const recentSessions = new Map<string, { actor: Actor; seenAt: number }>();
+  const rememberSession = (tokenHash: string, actor: Actor, seenAt: number) => {
+    recentSessions.delete(tokenHash);
+    recentSessions.set(tokenHash, { actor, seenAt });
+    if (recentSessions.size > RECENT_SESSIONS) {
+      const oldest = recentSessions.keys().next().value;
+      if (oldest !== undefined) recentSessions.delete(oldest);
+    }
+  };
   // Verifying against this when no account matches keeps sign-in time the same for unknown addresses.
   const dummyHash = hashPassword("not-a-real-password-for-timing", config.scryptCost);
 
@@ -196,13 +209,19 @@ export function createAccountsService(deps: AccountsDeps) {
   return {
     /** Looks up a session cookie; refreshes its idle timer at most once a minute to keep reads cheap. */
     async resolveSession(token: string): Promise<Actor | null> {
-      const found = await repo.findLiveSession(database, hash(token), config.sessionIdleMs);
-      if (!found) return null;
-      if (Date.now() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      const tokenHash = hash(token);
+      const found = await repo.findLiveSession(database, tokenHash, config.sessionIdleMs);
+      if (!found) {
+        recentSessions.delete(tokenHash);
+        return null;
+      }
+      let seenAt = found.lastSeenAt.getTime();
+      if (Date.now() - seenAt > TOUCH_AFTER_MS) {
         await repo.touchSession(db, found.sessionId);
+        seenAt = Date.now();
       }
       const account = await currentAccount(found.userId, found.accountVersion);
-      return {
+      const actor: Actor = {
         userId: account.id,
         sessionId: found.sessionId,
         email: account.email,
@@ -211,7 +230,30 @@ export function createAccountsService(deps: AccountsDeps) {
         account,
         learningVersion: found.learningVersion,
       };
+      rememberSession(tokenHash, actor, seenAt);
+      return actor;
     },
+
+    /**
+     * The person this session belonged to when this instance last resolved it, if that was under a minute after it
+     * was last marked as seen (so it needs no touch yet) — NOT checked against the database now. Only for a route
+     * whose own statement carries `liveSessionCondition` with `tokenHash` and falls back to resolveSession when that
+     * statement does nothing (docs/decisions/0016).
+     */
+    recentSession(token: string): { actor: Actor; tokenHash: string } | null {
+      const tokenHash = hash(token);
+      const recent = recentSessions.get(tokenHash);
+      if (!recent || Date.now() - recent.seenAt > TOUCH_AFTER_MS) return null;
+      return { actor: recent.actor, tokenHash };
+    },
+
+    /** The hash a session token is stored under, for statements that check the session themselves. */
+    sessionTokenHash(token: string): string {
+      return hash(token);
+    },
+
+    /** The idle limit in seconds, for statements that check the session themselves. */
+    sessionIdleSeconds: config.sessionIdleMs / 1000,
 
     /** Creates an account and emails a verification link; a taken address gets a notice instead, with the same answer. */
     async register(input: RegisterInput): Promise<string> {
@@ -474,6 +516,7 @@ export function createAccountsService(deps: AccountsDeps) {
             : user.organisationNameOther;
         checkOrganisationForSector(sector, organisationId, organisationName);
         if (Object.keys(changes).length > 0) await repo.updateUser(tx, user.id, changes);
+        if (changes.organisationId !== undefined) await clearTeamIfOutsideOrganisation(tx, user.id);
       });
       return currentAccount(actor.userId);
     },

@@ -11,6 +11,7 @@ import {
   users,
 } from "../../db/schema/index.js";
 import type { Tx } from "../../platform/db.js";
+import { liveSessionCondition } from "../accounts/accounts.repository.js";
 
 /** A learner's own enrolment with the step asked for (when it is a step of that course), or null. */
 export async function getOwnEnrolmentStep(tx: Tx, enrolmentId: string, userId: string, stepId: string) {
@@ -180,6 +181,8 @@ export interface CommitWrite {
   /** The last sequence the commit was derived from: the row is written only if it is still that. */
   expectedLastSequence: number;
   enrolmentId: string;
+  /** The committing session: the row is written only while it is live and belongs to the row's learner. */
+  session: { tokenHash: string; userId: string; idleSeconds: number };
   sequence: number;
   values: CmiValues;
   completionStatus: string;
@@ -197,7 +200,7 @@ export interface CommitWrite {
 /**
  * Applies a commit in ONE statement: merges the values into the CMI state, sets the extracted columns and adds a
  * finished session's time, but only while the row is exactly as the commit was derived from (its last sequence
- * unchanged, not reset) and the enrolment is open (active, inside its window). A named prepared statement (planned
+ * unchanged, not reset), the enrolment is open (active, inside its window) and the committing session is live. A named prepared statement (planned
  * once per connection); returns the new last sequence, or null when nothing was applied, in which case the caller
  * reads the row afresh to learn why.
  */
@@ -226,6 +229,11 @@ function applyCommitQuery(tx: Tx) {
         sql`exists (select 1 from ${enrolments} where ${enrolments.id} = ${sql.placeholder("enrolmentId")}::uuid
           and ${enrolments.state} = 'active' and ${enrolments.startsAt} <= ${sql.placeholder("now")}::timestamptz
           and ${enrolments.expiresAt} > ${sql.placeholder("now")}::timestamptz)`,
+        liveSessionCondition(
+          sql`${sql.placeholder("tokenHash")}::text`,
+          sql`${sql.placeholder("userId")}::uuid`,
+          sql`${sql.placeholder("idleSeconds")}::double precision`,
+        ),
       ),
     )
     .returning({ lastSequence: scormAttempts.lastSequence })
@@ -240,6 +248,9 @@ export async function applyCommit(tx: Tx, write: CommitWrite): Promise<number | 
     rowId: write.rowId,
     expectedLastSequence: write.expectedLastSequence,
     enrolmentId: write.enrolmentId,
+    tokenHash: write.session.tokenHash,
+    userId: write.session.userId,
+    idleSeconds: write.session.idleSeconds,
     values: JSON.stringify(write.values),
     sequence: write.sequence,
     completionStatus: write.completionStatus,

@@ -12,7 +12,8 @@ import {
 } from "../../../shared/scorm.js";
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, unauthenticated } from "../../platform/errors.js";
+import type { AccountsService } from "../accounts/accounts.service.js";
 import { createScormRuntimeService } from "./runtime.service.js";
 
 const StepParams = z.object({
@@ -33,7 +34,10 @@ const errors = {
 const COMMIT_BODY_LIMIT = 1024 * 1024;
 
 /** The SCORM run-time: launch, commits in sequence, new attempts, and the administrators' attempt tools. */
-export const scormRuntimeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+export const scormRuntimeRoutes: FastifyPluginAsyncZod<AppDeps & { accounts: AccountsService }> = async (
+  app,
+  deps,
+) => {
   const runtime = createScormRuntimeService({ db: deps.database.db });
 
   // navigator.sendBeacon (the player's last commit as the page goes away) can only send text/plain: parse it as JSON.
@@ -82,6 +86,8 @@ export const scormRuntimeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
     "/api/learning/enrolments/:id/steps/:stepId/scorm/attempts/:attemptId/commits",
     {
       bodyLimit: COMMIT_BODY_LIMIT,
+      // The commit's UPDATE checks the session itself (docs/decisions/0016).
+      config: { deferSession: true },
       schema: {
         tags: ["scorm"],
         summary: "Save the content's CMI state, numbered per attempt and SCO",
@@ -97,8 +103,16 @@ export const scormRuntimeRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
       },
     },
     async (request, reply) => {
+      const token = request.sessionToken;
+      if (!token) throw unauthenticated();
+      const recent = deps.accounts.recentSession(token);
       const outcome = await runtime.commit(
-        requireActor(request),
+        {
+          tokenHash: recent?.tokenHash ?? deps.accounts.sessionTokenHash(token),
+          idleSeconds: deps.accounts.sessionIdleSeconds,
+          recent: recent?.actor ?? null,
+          resolve: () => deps.accounts.resolveSession(token),
+        },
         {
           enrolmentId: request.params.id,
           stepId: request.params.stepId,

@@ -16,7 +16,7 @@ import type { RequestContext } from "../../platform/audit.js";
 import { recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
-import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { AppError, conflict, notFound, unauthenticated } from "../../platform/errors.js";
 import { isReadOnly } from "../enrolments/enrolments.service.js";
 import { recordContentProgress } from "../learning/learning.service.js";
 import {
@@ -165,6 +165,17 @@ const rulesOf = (sco: ScoRules): ScoRules => ({
   scaledPassingScore: sco.scaledPassingScore,
 });
 
+/**
+ * Who is committing: the session's token hash (the commit's UPDATE checks the session is live), the person as this
+ * instance resolved the session in the last minute if it did, and how to resolve it now.
+ */
+export interface CommitSession {
+  tokenHash: string;
+  idleSeconds: number;
+  recent: Actor | null;
+  resolve: () => Promise<Actor | null>;
+}
+
 /** The outcome of a commit: applied or not, or a refused value the run-time reports to the content. */
 export type CommitOutcome = { ok: true; result: ScormCommitResult } | { ok: false; refusal: CmiRefusal };
 
@@ -193,6 +204,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
   async function applyCommitWith(
     context: repo.CommitContext,
     actor: Actor,
+    session: CommitSession,
     attemptId: string,
     input: ScormCommit,
     now: Date,
@@ -210,6 +222,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
       rowId: context.id,
       expectedLastSequence: context.lastSequence,
       enrolmentId: context.enrolmentId,
+      session: { tokenHash: session.tokenHash, userId: actor.userId, idleSeconds: session.idleSeconds },
       sequence: input.sequence,
       values: { ...checked.values, ...state.lmsSets },
       completionStatus: state.completionStatus,
@@ -419,19 +432,29 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
 
     /**
      * Applies a commit if it is the newest for its attempt and SCO. The row's context (owner, window, statuses, the
-     * SCO's rules) comes from this instance's memory when it committed to the row before, else from one read; then
-     * ONE conditional UPDATE writes it only if the row is still as the context says and the enrolment is still open.
-     * When that finds nothing to write (another instance wrote meanwhile, a reset, the window closed), the context is
-     * read afresh, so every refusal is decided on the database's current state. Only when the SCO's statuses change
-     * does the write run in a transaction with the step's roll-up.
+     * SCO's rules) comes from this instance's memory when it wrote the row last, else from one read; the person comes
+     * from the session as this instance resolved it in the last minute, else from resolving it now. Then ONE
+     * conditional UPDATE writes the commit only if the row is still as the context says, the enrolment is open and
+     * the session is live. When that writes nothing, the session is resolved and the context read afresh, so every
+     * refusal is decided on the database's current state (docs/decisions/0015 and 0016). Only when the SCO's
+     * statuses change does the write run in a transaction with the step's roll-up.
      */
     async commit(
-      actor: Actor,
+      session: CommitSession,
       params: { enrolmentId: string; stepId: string; attemptId: string },
       input: ScormCommit,
     ): Promise<CommitOutcome> {
       const now = clock();
       const key = `${params.attemptId}:${input.scoId}`;
+      let actor = session.recent;
+      let verified = false;
+      const verify = async () => {
+        actor = await session.resolve();
+        verified = true;
+        if (!actor) throw unauthenticated();
+        return actor;
+      };
+      if (!actor) actor = await verify();
       let context = contexts.get(key);
       for (let tries = 0; tries < 3; tries += 1) {
         const fresh = context === undefined;
@@ -453,6 +476,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
           context = undefined;
           continue;
         }
+        if (refused && !verified) actor = await verify();
         if (isReadOnly(context, now)) throw readOnlyError();
         if (context.resetAt)
           throw new AppError(
@@ -462,7 +486,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
           );
         if (input.sequence <= context.lastSequence)
           return { ok: true, result: { applied: false, lastSequence: context.lastSequence } };
-        const outcome = await applyCommitWith(context, actor, params.attemptId, input, now);
+        const outcome = await applyCommitWith(context, actor, session, params.attemptId, input, now);
         if (!outcome.ok) return outcome;
         if (outcome.applied) {
           rememberContext(key, outcome.next);
@@ -470,6 +494,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
         }
         contexts.delete(key);
         context = undefined;
+        if (!verified) actor = await verify();
       }
       // Three tries lost races to writers of the same row: report where it stands; the player retries if it must.
       const latest = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
