@@ -4,7 +4,12 @@ import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js
 import { seedLessons } from "../src/server/modules/learning/lessons.seed.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import { openDatabase, runMigrations } from "../src/server/platform/db.js";
-import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "../src/server/seed.js";
+import {
+  describeDemoAccounts,
+  seedDemoAccounts,
+  seedDemoActivity,
+  seedDirectory,
+} from "../src/server/seed.js";
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -14,6 +19,7 @@ try {
   const courses = await seedCatalogue(database.db);
   const steps = courses > 0 ? await seedLessons(database.db) : 0;
   const created = await seedDemoAccounts(database.db, config);
+  await seedDemoActivity(database.db);
   console.log(
     `Organisations added: ${organisations}. Courses added: ${courses}, with ${steps} lesson and quiz steps. Demo accounts ${created ? "created" : "already present (nothing changed)"}.`,
   );

@@ -9,7 +9,7 @@ import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
 import { createMailer, startMailSender } from "./platform/mailer.js";
-import { describeDemoAccounts, seedDemoAccounts, seedDirectory } from "./seed.js";
+import { describeDemoAccounts, seedDemoAccounts, seedDemoActivity, seedDirectory } from "./seed.js";
 
 /** Process entry: config -> database -> migrations -> seed -> listen. */
 async function main(): Promise<void> {
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");
+    await seedDemoActivity(database.db);
     console.log(`\n${describeDemoAccounts(config)}\n`);
   }
 

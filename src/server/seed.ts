@@ -7,6 +7,8 @@ import type { Role, Sector } from "../shared/accounts.js";
 import type { ORGANISATION_TYPES } from "../shared/organisations.js";
 import { organisations, users } from "./db/schema/index.js";
 import * as accountsRepo from "./modules/accounts/accounts.repository.js";
+import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
+import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
 import type { AppConfig } from "./platform/config.js";
 import { hashPassword } from "./platform/crypto.js";
 import type { Db, Tx } from "./platform/db.js";
@@ -135,6 +137,15 @@ async function demoTrustId(tx: Tx): Promise<string> {
     .limit(1);
   if (!row) throw new Error(`the demo trust "${DEMO_TRUST_NAME}" is missing from the directory`);
   return row.id;
+}
+
+/**
+ * What the demo accounts have done, so each part of the product has something to show on first start: the learner
+ * administrator's approved application, and directorates and wards under the demo trust. Each step runs once. Call after seedDemoAccounts.
+ */
+export async function seedDemoActivity(db: Db): Promise<void> {
+  await seedDemoTeams(db);
+  await seedLearnerAdminHistory(db);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

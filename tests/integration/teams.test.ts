@@ -119,6 +119,20 @@ describe("a learner's own team", () => {
     expect(await teamOf(learner)).toBeNull();
     expect(await teamOf(stays)).toBe(ward);
   });
+
+  it("changing organisation on the account page clears a team that is not below the new one", async () => {
+    const learner = await buildUser(ctx, { organisationId: leeds });
+    const cookie = await signIn(ctx, learner);
+    expect((await call("PUT", "/api/me/team", cookie, { teamId: ward })).statusCode).toBe(200);
+    const moved = await ctx.app.inject({
+      method: "PATCH",
+      url: "/api/me",
+      headers: { cookie },
+      payload: { organisationId: await organisationByOds(ctx, "RX1") },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await teamOf(learner)).toBeNull();
+  });
 });
 
 describe("platform administrators set someone's team", () => {

@@ -12,6 +12,11 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/organisations" end={false}>
+              Organisations
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/grants">Places on courses</NavLink>
           </li>
           <li>
@@ -25,7 +30,15 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/learner-administrators" end={false}>
+              Learner administrators
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">Email outbox</NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/audit">Audit log</NavLink>
           </li>
         </ul>
       </nav>

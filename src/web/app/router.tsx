@@ -52,7 +52,11 @@ import { HelpPage } from "../features/help/routes/help.page";
 import { HelpArticlePage } from "../features/help/routes/help-article.page";
 import { EditAnswerPage, NewAnswerPage } from "../features/help/routes/manage-answer.page";
 import { ManageHelpPage } from "../features/help/routes/manage-help.page";
-import { learnerAdminAdminRoutes, learnerAdminRoutes } from "../features/learner-admin/routes";
+import {
+  learnerAdminAdminRoutes,
+  learnerAdminPublicRoutes,
+  learnerAdminRoutes,
+} from "../features/learner-admin/routes";
 import { LearningContinuePage } from "../features/learning/routes/learning-continue.page";
 import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
 import { LearningStepPage } from "../features/learning/routes/learning-step.page";
@@ -107,6 +111,7 @@ export const router = createBrowserRouter([
       { path: "help/contact", element: <ContactPage /> },
       { path: "help/contact/sent", element: <ContactSentPage /> },
       { path: "help/:slug", element: <HelpArticlePage /> },
+      ...learnerAdminPublicRoutes,
       {
         element: <RequireSignIn />,
         children: [

@@ -11,15 +11,11 @@ export const learnerAdminPublicRoutes: RouteObject[] = [
   { path: "nominations/respond", element: <NominationPage /> },
 ];
 
-/**
- * Pages for signed-in people (the router places them under RequireSignIn). Until the router spreads
- * learnerAdminPublicRoutes among the public pages, the nominee's page is listed here too.
- */
+/** Pages for signed-in people (the router places them under RequireSignIn). */
 export const learnerAdminRoutes: RouteObject[] = [
   { path: "account/learner-administrator", element: <LearnerAdminPage /> },
   { path: "account/learner-administrator/apply", element: <ApplyPage /> },
   { path: "account/learner-administrator/access/:roleId/give-up", element: <GiveUpPage /> },
-  ...learnerAdminPublicRoutes,
 ];
 
 /** Pages for platform administrators (the router places them inside the admin layout). */

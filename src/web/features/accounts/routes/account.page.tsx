@@ -9,6 +9,7 @@ import { LoadingPage } from "../../../components/page-state";
 import { apiRequest } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
+import { useTeamChoices } from "../../../lib/teams";
 import { useMe } from "../../../lib/use-me";
 import { useSignOutEverywhere } from "../api/sign-out-everywhere";
 import { describeOrganisation, formatEsr } from "../components/account-labels";
@@ -27,6 +28,7 @@ export function AccountPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const signOutEverywhere = useSignOutEverywhere();
+  const team = useTeamChoices(null);
   const visibility = useQuery({
     queryKey: ["learner-admin", "visibility"],
     queryFn: ({ signal }) =>
@@ -134,6 +136,15 @@ export function AccountPage() {
             <SummaryList.Value>{describeOrganisation(me)}</SummaryList.Value>
             {change("/account/organisation", "organisation")}
           </SummaryList.Row>
+          {me.organisation ? (
+            <SummaryList.Row>
+              <SummaryList.Key>Team</SummaryList.Key>
+              <SummaryList.Value>
+                {team.data ? (team.data.team?.name ?? "No team") : "Loading…"}
+              </SummaryList.Value>
+              {change("/account/team", "your team")}
+            </SummaryList.Row>
+          ) : null}
           <SummaryList.Row>
             <SummaryList.Key>Job role</SummaryList.Key>
             <SummaryList.Value>{me.jobRole ?? "Not given"}</SummaryList.Value>

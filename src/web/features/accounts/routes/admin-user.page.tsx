@@ -25,6 +25,7 @@ import { isApiError } from "../../../lib/api-client";
 import { type FieldErrors, validateFields } from "../../../lib/form-errors";
 import { formatDate, formatDateTime } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
+import { useTeamChoices } from "../../../lib/teams";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useAdminUser } from "../api/admin-user";
 import { useExpireUser } from "../api/expire-user";
@@ -207,6 +208,7 @@ function StatusSection({ user, announce }: { user: AdminUser; announce: Announce
 export function AdminUserPage() {
   const { id = "" } = useParams();
   const user = useAdminUser(id);
+  const team = useTeamChoices(id);
   const [announcement, setAnnouncement] = useState<{ message: string; n: number } | null>(null);
   const name = user.data ? `${user.data.givenName} ${user.data.familyName}` : "User";
   usePageTitle(name);
@@ -266,6 +268,19 @@ export function AdminUserPage() {
             <SummaryList.Row>
               <SummaryList.Key>Organisation</SummaryList.Key>
               <SummaryList.Value>{u.organisationName ?? "None"}</SummaryList.Value>
+            </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>Team</SummaryList.Key>
+              <SummaryList.Value>
+                {team.data ? (team.data.team?.name ?? "No team") : "Loading…"}
+              </SummaryList.Value>
+              <SummaryList.Action
+                asElement={Link}
+                to={`/admin/users/${encodeURIComponent(u.id)}/team`}
+                visuallyHiddenText="team"
+              >
+                Change
+              </SummaryList.Action>
             </SummaryList.Row>
             <SummaryList.Row>
               <SummaryList.Key>Account created</SummaryList.Key>

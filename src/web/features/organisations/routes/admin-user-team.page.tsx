@@ -4,8 +4,8 @@ import { BackLink } from "../../../components/links";
 import { LoadingPage } from "../../../components/page-state";
 import { flash } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
+import { useSetTeam, useTeamChoices } from "../../../lib/teams";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { useSetTeam, useTeamChoices } from "../api/teams";
 import { TeamForm } from "../components/team-form";
 
 /** /admin/users/:id/team: a platform administrator sets someone's team. */

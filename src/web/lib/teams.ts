@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TeamChoicesSchema } from "../../../../shared/organisations";
-import { apiRequest } from "../../../lib/api-client";
+import { TeamChoicesSchema } from "../../shared/organisations";
+import { apiRequest } from "./api-client";
 
 const teamPath = (userId: string | null) =>
   userId === null ? "/api/me/team" : `/api/admin/users/${encodeURIComponent(userId)}/team`;
