@@ -116,6 +116,8 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "learner_admin.approve": "Approved learner administrator access",
   "learner_admin.give_up": "Gave up learner administrator access",
   "learner_admin.list": "Viewed learner administrator applications",
+  "learner_admin.nominee_confirm": "Confirmed an application as a nominee",
+  "learner_admin.nominee_decline": "Declined an application as a nominee",
   "learner_admin.reject": "Rejected an application for learner administrator access",
   "learner_admin.resend": "Sent a nominee's email again",
   "learner_admin.revoke": "Revoked learner administrator access",
