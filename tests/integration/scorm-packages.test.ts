@@ -395,6 +395,35 @@ describe("GET /scorm-content/:packageId/*", () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it("serves one byte range, as audio and video players ask, and 416 beyond the end", async () => {
+    const whole = await get(`/scorm-content/${pkg.id}/sco-1/index.html`, editor);
+    expect(whole.headers["accept-ranges"]).toBe("bytes");
+    const size = whole.rawPayload.length;
+    const part = await ctx.app.inject({
+      url: `/scorm-content/${pkg.id}/sco-1/index.html`,
+      headers: { cookie: editor, range: "bytes=5-14" },
+    });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers["content-range"]).toBe(`bytes 5-14/${size}`);
+    expect(part.rawPayload.equals(whole.rawPayload.subarray(5, 15))).toBe(true);
+    const tail = await ctx.app.inject({
+      url: `/scorm-content/${pkg.id}/sco-1/index.html`,
+      headers: { cookie: editor, range: "bytes=-4" },
+    });
+    expect(tail.rawPayload.equals(whole.rawPayload.subarray(size - 4))).toBe(true);
+    const stale = await ctx.app.inject({
+      url: `/scorm-content/${pkg.id}/sco-1/index.html`,
+      headers: { cookie: editor, range: "bytes=5-14", "if-range": '"an-older-copy"' },
+    });
+    expect(stale.statusCode).toBe(200);
+    const beyond = await ctx.app.inject({
+      url: `/scorm-content/${pkg.id}/sco-1/index.html`,
+      headers: { cookie: editor, range: `bytes=${size}-` },
+    });
+    expect(beyond.statusCode).toBe(416);
+    expect(beyond.headers["content-range"]).toBe(`bytes */${size}`);
+  });
+
   it("keeps the app's own CSP on its pages", async () => {
     const response = await get("/api/me", editor);
     expect(String(response.headers["content-security-policy"])).toContain("script-src 'self';");

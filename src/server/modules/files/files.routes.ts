@@ -5,13 +5,13 @@ import { StoredFileSchema, UPLOAD_LIMIT_BYTES } from "../../../shared/authoring.
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
+import { requestedRange } from "../../platform/byte-range.js";
 import { AppError, validationFailed } from "../../platform/errors.js";
 import {
   cleanFilename,
   declaredType,
   getFileMeta,
   MAX_UPLOAD_BYTES,
-  parseRange,
   readFileBytes,
   storeUpload,
   tooLarge,
@@ -127,18 +127,7 @@ export const filesRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
           .header("cache-control", "private, max-age=3600")
           .send(null);
       }
-      const ifRange = request.headers["if-range"];
-      const range =
-        ifRange === undefined || ifRange === etag ? parseRange(request.headers.range, meta.sizeBytes) : null;
-      if (range === "unsatisfiable") {
-        throw new AppError(
-          416,
-          "range_not_satisfiable",
-          "The part of the file asked for is beyond its end.",
-          undefined,
-          { "content-range": `bytes */${meta.sizeBytes}` },
-        );
-      }
+      const range = requestedRange(request, etag, meta.sizeBytes);
       reply
         .header("content-type", meta.contentType)
         .header("x-content-type-options", "nosniff")

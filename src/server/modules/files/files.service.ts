@@ -184,31 +184,3 @@ export async function describeFiles(tx: Tx, ids: readonly string[]): Promise<Map
   const metas = await repo.getMetas(tx, ids);
   return new Map(metas.map((m) => [m.id, toStoredFile(m)]));
 }
-
-/** One satisfiable byte range of a file. */
-export interface ByteRange {
-  start: number;
-  end: number;
-}
-
-/**
- * Parses a Range header for one range of a file of `size` bytes: the range, "unsatisfiable" (416), or null to send
- * the whole file (no header, several ranges, or a unit other than bytes, which HTTP lets a server ignore).
- */
-export function parseRange(header: string | undefined, size: number): ByteRange | "unsatisfiable" | null {
-  if (!header) return null;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match) return null;
-  const [, first = "", last = ""] = match;
-  if (first === "" && last === "") return null;
-  if (first === "") {
-    const suffix = Number(last);
-    if (suffix === 0) return "unsatisfiable";
-    return { start: Math.max(0, size - suffix), end: size - 1 };
-  }
-  const start = Number(first);
-  if (start >= size) return "unsatisfiable";
-  const end = last === "" ? size - 1 : Math.min(Number(last), size - 1);
-  if (end < start) return null;
-  return { start, end };
-}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import type { AppDeps } from "../../app.js";
 import { requireActor } from "../../platform/auth.js";
+import { requestedRange } from "../../platform/byte-range.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { getContentFile, readContentFile } from "./packages.service.js";
 
@@ -78,11 +79,15 @@ export const scormContentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         params: z.object({ packageId: z.uuid("The package id is not valid"), "*": z.string() }),
         response: {
           200: z.unknown().describe("the file's bytes"),
+          206: z
+            .unknown()
+            .describe("the one range of bytes asked for (audio and video players seek this way)"),
           304: z.null().describe("the copy the browser holds is current"),
           400: ErrorBodySchema,
           401: ErrorBodySchema,
           403: ErrorBodySchema,
           404: ErrorBodySchema,
+          416: ErrorBodySchema,
         },
       },
     },
@@ -99,13 +104,25 @@ export const scormContentRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, de
         .header("content-security-policy", SCORM_CONTENT_CSP)
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, max-age=86400")
+        .header("accept-ranges", "bytes")
         .header("etag", etag);
       if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
+      const range = requestedRange(request, etag, meta.sizeBytes);
+      reply.header("content-type", meta.contentType);
+      if (range) {
+        const length = range.end - range.start + 1;
+        const part = await readContentFile(deps.database.db, packageId, filePath, {
+          start: range.start,
+          length,
+        });
+        return reply
+          .status(206)
+          .header("content-range", `bytes ${range.start}-${range.end}/${meta.sizeBytes}`)
+          .header("content-length", String(part.length))
+          .send(part);
+      }
       const bytes = await readContentFile(deps.database.db, packageId, filePath);
-      return reply
-        .header("content-type", meta.contentType)
-        .header("content-length", String(bytes.length))
-        .send(bytes);
+      return reply.header("content-length", String(bytes.length)).send(bytes);
     },
   );
 };

@@ -97,10 +97,20 @@ export async function getFileMeta(tx: Tx, packageId: string, path: string) {
   return row;
 }
 
-/** A package file's bytes. */
-export async function getFileContent(tx: Tx, packageId: string, path: string): Promise<Buffer | undefined> {
+/** A package file's bytes, or `length` of them from `start` (0-based). */
+export async function getFileContent(
+  tx: Tx,
+  packageId: string,
+  path: string,
+  range?: { start: number; length: number },
+): Promise<Buffer | undefined> {
+  const content = range
+    ? sql<Buffer>`substring(${scormPackageFiles.content} from ${range.start + 1} for ${range.length})`.mapWith(
+        scormPackageFiles.content,
+      )
+    : scormPackageFiles.content;
   const [row] = await tx
-    .select({ content: scormPackageFiles.content })
+    .select({ content })
     .from(scormPackageFiles)
     .where(and(eq(scormPackageFiles.packageId, packageId), eq(scormPackageFiles.path, path)));
   return row?.content;

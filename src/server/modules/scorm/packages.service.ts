@@ -358,9 +358,14 @@ export async function getContentFile(
   return meta;
 }
 
-/** A package file's bytes (the caller has checked access with getContentFile). */
-export async function readContentFile(db: Db, packageId: string, path: string): Promise<Buffer> {
-  const bytes = await repo.getFileContent(db, packageId, path);
+/** A package file's bytes, or a range of them (the caller has checked access with getContentFile). */
+export async function readContentFile(
+  db: Db,
+  packageId: string,
+  path: string,
+  range?: { start: number; length: number },
+): Promise<Buffer> {
+  const bytes = await repo.getFileContent(db, packageId, path, range);
   if (!bytes) throw notFound(`The file "${path}" in this package`);
   return bytes;
 }
