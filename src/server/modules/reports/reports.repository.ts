@@ -3,35 +3,54 @@ import type { Level } from "../../../shared/catalogue.js";
 import type { ProgressSort, ReportStatus } from "../../../shared/reports.js";
 import { queryRows, type Tx } from "../../platform/db.js";
 
-// Every query here is raw SQL: recursive CTEs over the organisation tree, FILTER aggregates, row-value keyset
+// Every query here is raw SQL: a recursive CTE over the organisation tree, FILTER aggregates, row-value keyset
 // comparisons and computed sort keys, which the query builder cannot express (docs/decisions/0014).
 
 /**
- * THE scope of every report: the learners whose organisation or team is one of `roots` or below them (a recursive
- * walk down organisations.parent_id), or every learner when `roots` is null (platform administrators asking for no
- * organisation). It yields the CTEs `scope(id)` and `learners(id)`; each report query starts with it and reads
- * learners only through `learners`, so no report can leave it out.
+ * The scope of a report, resolved once per request: the ids of the organisations at the roots and every one below
+ * them (a recursive walk down organisations.parent_id), or null for every learner (platform administrators asking
+ * for no organisation). Only resolveScope makes one, and every report function below takes one.
  */
-export function learnersInScope(roots: readonly string[] | null): SQL {
-  if (roots === null)
-    return sql`with recursive scope(id) as (select id from organisations),
-      learners(id) as (select id from users)`;
-  const list = sql.join(
-    roots.map((id) => sql`${id}::uuid`),
-    sql`, `,
+export interface ReportScope {
+  readonly organisationIds: readonly string[] | null;
+}
+
+/** Resolves the organisations a report covers: `roots` and everything below them (null roots: everyone). */
+export async function resolveScope(tx: Tx, roots: readonly string[] | null): Promise<ReportScope> {
+  if (roots === null) return { organisationIds: null };
+  if (roots.length === 0) return { organisationIds: [] };
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with recursive scope(id, depth) as (
+        select id, 0 from organisations where id in (${sql.join(
+          roots.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        union
+        select o.id, s.depth + 1 from organisations o join scope s on o.parent_id = s.id where s.depth < 50)
+      select distinct id from scope`,
   );
-  return sql`with recursive scope(id) as (
-        select id from organisations where id in (${list})
-        union
-        select o.id from organisations o join scope s on o.parent_id = s.id),
-      learners(id) as (
-        select u.id from users u where u.organisation_id in (select id from scope)
-        union
-        select u.id from users u where u.team_id in (select id from scope))`;
+  return { organisationIds: rows.map((r) => r.id) };
+}
+
+/**
+ * THE condition every report puts on the learner `u`: their organisation or team is in the scope. The ids are
+ * given as literals (an array of the resolved organisations), so the planner sees how many learners match and uses
+ * the users' organisation and team indexes; a recursive CTE in the same statement hid that and led to nested loops.
+ */
+function learnersInScope(scope: ReportScope): SQL {
+  const ids = scope.organisationIds;
+  if (ids === null) return sql`true`;
+  if (ids.length === 0) return sql`false`;
+  const list = sql`array[${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}]`;
+  return sql`(u.organisation_id = any(${list}) or u.team_id = any(${list}))`;
 }
 
 /** Required steps per course, for progress %: small (one row per course), so computed with each report. */
-const courseTotals = sql`course_totals(course_id, required) as (
+const courseTotals = sql`with course_totals(course_id, required) as (
     select m.course_id, count(*) filter (where s.required)::int
     from course_modules m join course_steps s on s.module_id = m.id group by m.course_id)`;
 
@@ -42,6 +61,23 @@ const STATUS_SQL = `(case when e.completed_at is not null then 'completed'
   when e.last_activity_at is not null then 'in_progress'
   else 'not_started' end)`;
 const STATUS = sql.raw(STATUS_SQL);
+/**
+ * The same statuses as plain column conditions, for filtering: the planner has statistics for columns but not for
+ * the CASE above, whose selectivity it would guess (badly) and then scan every enrolment.
+ */
+const STATUS_WHERE: Record<ReportStatus, SQL> = {
+  completed: sql.raw(`e.completed_at is not null`),
+  deferred: sql.raw(`e.completed_at is null and e.state = 'deferred'`),
+  expired: sql.raw(
+    `e.completed_at is null and e.state <> 'deferred' and (e.state = 'expired' or e.expires_at <= now())`,
+  ),
+  in_progress: sql.raw(
+    `e.completed_at is null and e.state = 'active' and e.expires_at > now() and e.last_activity_at is not null`,
+  ),
+  not_started: sql.raw(
+    `e.completed_at is null and e.state = 'active' and e.expires_at > now() and e.last_activity_at is null`,
+  ),
+};
 const PROGRESS_SQL = `(case when e.completed_at is not null then 100
   when coalesce(ct.required, 0) = 0 then 0
   else least(100, e.required_steps_completed * 100 / ct.required) end)`;
@@ -134,7 +170,7 @@ export async function findCourse(tx: Tx, courseId: string) {
 
 /** Learner-progress filters, already checked, with dates as instants (from inclusive, to exclusive). */
 export interface ProgressCriteria {
-  roots: string[];
+  scope: ReportScope;
   courseId?: string;
   programmeId?: string;
   level?: Level;
@@ -153,11 +189,11 @@ function between(column: string, range?: { from?: Date; to?: Date }): SQL[] {
 }
 
 function progressWhere(c: ProgressCriteria): SQL {
-  const parts: SQL[] = [sql`true`];
+  const parts: SQL[] = [learnersInScope(c.scope)];
   if (c.courseId) parts.push(sql`e.course_id = ${c.courseId}`);
   if (c.programmeId) parts.push(sql`c.programme_id = ${c.programmeId}`);
   if (c.level) parts.push(sql`c.level = ${c.level}`);
-  if (c.status) parts.push(sql`${STATUS} = ${c.status}`);
+  if (c.status) parts.push(STATUS_WHERE[c.status]);
   parts.push(...between("e.created_at", c.enrolled));
   parts.push(...between("e.completed_at", c.completed));
   parts.push(...between("e.last_activity_at", c.lastActive));
@@ -187,7 +223,6 @@ export interface ProgressDbRow {
   expires_at: Date | string;
   sort_family: string;
   sort_given: string;
-  total?: number;
 }
 
 const progressSelect = sql`select e.id as enrolment_id, u.id as learner_id, u.given_name, u.family_name, u.email,
@@ -195,38 +230,44 @@ const progressSelect = sql`select e.id as enrolment_id, u.id as learner_id, u.gi
     ${STATUS} as status, ${PROGRESS} as progress, e.created_at as enrolled_at, e.last_activity_at as last_active_at,
     e.completed_at, e.expires_at, lower(u.family_name) as sort_family, lower(u.given_name) as sort_given`;
 
-const progressFrom = sql`from learners l
-    join users u on u.id = l.id
+const progressFrom = sql`from users u
     join enrolments e on e.user_id = u.id
     join courses c on c.id = e.course_id
     left join organisations t on t.id = u.team_id
     left join course_totals ct on ct.course_id = e.course_id`;
 
-/** One page of the learner-progress report, sorted, with the number of matching rows. */
+/**
+ * One page of the learner-progress report, sorted, with the number of matching rows. The page and the count are two
+ * statements: a LIMIT lets PostgreSQL keep only the top rows while sorting (a window count would sort them all).
+ */
 export async function progressPage(
   tx: Tx,
   criteria: ProgressCriteria,
   page: { sort: ProgressSort; direction: "asc" | "desc"; offset: number; limit: number },
 ) {
-  const rows = await queryRows<ProgressDbRow>(
-    tx,
-    sql`${learnersInScope(criteria.roots)}, ${courseTotals}
-      ${progressSelect}, count(*) over ()::int as total
-      ${progressFrom}
-      where ${progressWhere(criteria)}
-      ${orderBy(page.sort, page.direction)}
-      limit ${page.limit} offset ${page.offset}`,
-  );
-  const total = rows[0]?.total ?? (page.offset === 0 ? 0 : await countProgress(tx, criteria));
-  return { rows, total: Number(total) };
+  const [rows, total] = await Promise.all([
+    queryRows<ProgressDbRow>(
+      tx,
+      sql`${courseTotals}
+        ${progressSelect}
+        ${progressFrom}
+        where ${progressWhere(criteria)}
+        ${orderBy(page.sort, page.direction)}
+        limit ${page.limit} offset ${page.offset}`,
+    ),
+    countProgress(tx, criteria),
+  ]);
+  return { rows, total };
 }
 
 /** How many rows the learner-progress report has for these filters. */
 export async function countProgress(tx: Tx, criteria: ProgressCriteria): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`${learnersInScope(criteria.roots)}, ${courseTotals}
-      select count(*)::int as n ${progressFrom} where ${progressWhere(criteria)}`,
+    sql`select count(*)::int as n from users u
+      join enrolments e on e.user_id = u.id
+      join courses c on c.id = e.course_id
+      where ${progressWhere(criteria)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -256,7 +297,7 @@ export async function* progressBatches(
       : sql``;
     const rows: ProgressDbRow[] = await queryRows<ProgressDbRow>(
       tx,
-      sql`${learnersInScope(criteria.roots)}, ${courseTotals}
+      sql`${courseTotals}
         ${progressSelect}
         ${progressFrom}
         where ${progressWhere(criteria)} ${keyset}
@@ -276,7 +317,7 @@ export async function* progressBatches(
 }
 
 /** Enrolled, started and completed per course for the learners in scope (one course when courseId is given). */
-export async function funnel(tx: Tx, roots: string[] | null, courseId?: string) {
+export async function funnel(tx: Tx, scope: ReportScope, courseId?: string) {
   return queryRows<{
     course_id: string;
     title: string;
@@ -286,15 +327,15 @@ export async function funnel(tx: Tx, roots: string[] | null, courseId?: string) 
     completed: number;
   }>(
     tx,
-    sql`${learnersInScope(roots)}
-      select c.id as course_id, c.title, c.level, count(*)::int as enrolled,
-        count(*) filter (where ${STARTED})::int as started,
-        count(e.completed_at)::int as completed
-      from learners l
-      join enrolments e on e.user_id = l.id
-      join courses c on c.id = e.course_id
-      ${courseId ? sql`where e.course_id = ${courseId}` : sql``}
-      group by c.id, c.title, c.level
+    sql`with counted as (
+        select e.course_id, count(*)::int as enrolled,
+          count(*) filter (where ${STARTED})::int as started,
+          count(e.completed_at)::int as completed
+        from users u join enrolments e on e.user_id = u.id
+        where ${learnersInScope(scope)} ${courseId ? sql`and e.course_id = ${courseId}` : sql``}
+        group by e.course_id)
+      select c.id as course_id, c.title, c.level, n.enrolled, n.started, n.completed
+      from counted n join courses c on c.id = n.course_id
       order by c.title, c.id`,
   );
 }
@@ -302,18 +343,18 @@ export async function funnel(tx: Tx, roots: string[] | null, courseId?: string) 
 /** Completions in [from, to) per UK month or week (weeks start on Monday), as YYYY-MM-DD of each period's start. */
 export async function completionsByPeriod(
   tx: Tx,
-  roots: string[],
+  scope: ReportScope,
   range: { from: Date; to: Date },
   interval: "month" | "week",
 ) {
   const unit = interval === "week" ? sql.raw(`'week'`) : sql.raw(`'month'`);
   return queryRows<{ start: string; completions: number }>(
     tx,
-    sql`${learnersInScope(roots)}
-      select to_char(date_trunc(${unit}, e.completed_at at time zone 'Europe/London'), 'YYYY-MM-DD') as start,
+    sql`select to_char(date_trunc(${unit}, e.completed_at at time zone 'Europe/London'), 'YYYY-MM-DD') as start,
         count(*)::int as completions
-      from learners l join enrolments e on e.user_id = l.id
-      where e.completed_at >= ${range.from.toISOString()}::timestamptz
+      from users u join enrolments e on e.user_id = u.id
+      where ${learnersInScope(scope)}
+        and e.completed_at >= ${range.from.toISOString()}::timestamptz
         and e.completed_at < ${range.to.toISOString()}::timestamptz
       group by 1 order by 1`,
   );
@@ -322,34 +363,32 @@ export async function completionsByPeriod(
 /** Learners in scope whose access ends in (now, until], not completed, soonest first. */
 export async function expiringPage(
   tx: Tx,
-  roots: string[],
+  scope: ReportScope,
   until: Date,
   page: { offset: number; limit: number },
 ) {
-  const where = sql`e.completed_at is null and e.state = 'active' and e.expires_at > now()
-    and e.expires_at <= ${until.toISOString()}::timestamptz`;
-  const rows = await queryRows<ProgressDbRow>(
-    tx,
-    sql`${learnersInScope(roots)}, ${courseTotals}
-      ${progressSelect}, count(*) over ()::int as total
-      ${progressFrom}
-      where ${where}
-      order by e.expires_at, lower(u.family_name), lower(u.given_name), e.id
-      limit ${page.limit} offset ${page.offset}`,
-  );
-  let total = rows[0]?.total;
-  if (total === undefined) {
-    const [row] = await queryRows<{ n: number }>(
+  const where = sql`${learnersInScope(scope)} and e.completed_at is null and e.state = 'active'
+    and e.expires_at > now() and e.expires_at <= ${until.toISOString()}::timestamptz`;
+  const [rows, counted] = await Promise.all([
+    queryRows<ProgressDbRow>(
       tx,
-      sql`${learnersInScope(roots)}, ${courseTotals} select count(*)::int as n ${progressFrom} where ${where}`,
-    );
-    total = row?.n ?? 0;
-  }
-  return { rows, total: Number(total) };
+      sql`${courseTotals}
+        ${progressSelect}
+        ${progressFrom}
+        where ${where}
+        order by e.expires_at, lower(u.family_name), lower(u.given_name), e.id
+        limit ${page.limit} offset ${page.offset}`,
+    ),
+    queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from users u join enrolments e on e.user_id = u.id where ${where}`,
+    ),
+  ]);
+  return { rows, total: Number(counted[0]?.n ?? 0) };
 }
 
 /** Counts per team (team_id null: learners with no team) for the learners in scope. */
-export async function teamCounts(tx: Tx, roots: string[], expiringBy: Date) {
+export async function teamCounts(tx: Tx, scope: ReportScope, expiringBy: Date) {
   return queryRows<{
     team_id: string | null;
     team_name: string | null;
@@ -360,19 +399,20 @@ export async function teamCounts(tx: Tx, roots: string[], expiringBy: Date) {
     expiring: number;
   }>(
     tx,
-    sql`${learnersInScope(roots)}
-      select u.team_id, t.name as team_name, count(distinct u.id)::int as learners,
-        count(e.id)::int as enrolled,
-        count(e.id) filter (where ${STARTED})::int as started,
-        count(e.completed_at)::int as completed,
-        count(e.id) filter (where e.completed_at is null and e.state = 'active' and e.expires_at > now()
-          and e.expires_at <= ${expiringBy.toISOString()}::timestamptz)::int as expiring
-      from learners l
-      join users u on u.id = l.id
-      left join enrolments e on e.user_id = u.id
-      left join organisations t on t.id = u.team_id
-      group by u.team_id, t.name
-      order by t.name nulls last, u.team_id`,
+    sql`with per_learner as (
+        select u.id, u.team_id, count(e.id)::int as enrolled,
+          count(e.id) filter (where ${STARTED})::int as started,
+          count(e.completed_at)::int as completed,
+          count(e.id) filter (where e.completed_at is null and e.state = 'active' and e.expires_at > now()
+            and e.expires_at <= ${expiringBy.toISOString()}::timestamptz)::int as expiring
+        from users u left join enrolments e on e.user_id = u.id
+        where ${learnersInScope(scope)}
+        group by u.id, u.team_id)
+      select p.team_id, t.name as team_name, count(*)::int as learners, sum(p.enrolled)::int as enrolled,
+        sum(p.started)::int as started, sum(p.completed)::int as completed, sum(p.expiring)::int as expiring
+      from per_learner p left join organisations t on t.id = p.team_id
+      group by p.team_id, t.name
+      order by t.name nulls last, p.team_id`,
   );
 }
 
@@ -390,17 +430,18 @@ export interface EsrDbRow {
   completed_key: string;
 }
 
-function esrWhere(range: { from: Date; to: Date }): SQL {
-  return sql`e.completed_at >= ${range.from.toISOString()}::timestamptz
+function esrWhere(scope: ReportScope, range: { from: Date; to: Date }): SQL {
+  return sql`${learnersInScope(scope)}
+    and e.completed_at >= ${range.from.toISOString()}::timestamptz
     and e.completed_at < ${range.to.toISOString()}::timestamptz`;
 }
 
 /** How many completions the ESR export holds. */
-export async function countEsrCompletions(tx: Tx, roots: string[], range: { from: Date; to: Date }) {
+export async function countEsrCompletions(tx: Tx, scope: ReportScope, range: { from: Date; to: Date }) {
   const [row] = await queryRows<{ n: number }>(
     tx,
-    sql`${learnersInScope(roots)}
-      select count(*)::int as n from learners l join enrolments e on e.user_id = l.id where ${esrWhere(range)}`,
+    sql`select count(*)::int as n from users u join enrolments e on e.user_id = u.id
+      where ${esrWhere(scope, range)}`,
   );
   return Number(row?.n ?? 0);
 }
@@ -408,7 +449,7 @@ export async function countEsrCompletions(tx: Tx, roots: string[], range: { from
 /** Completions in [from, to) of learners in scope, oldest first, in keyset batches on (completed_at, id). */
 export async function* esrBatches(
   tx: Tx,
-  roots: string[],
+  scope: ReportScope,
   range: { from: Date; to: Date },
   size = 2_000,
 ): AsyncGenerator<EsrDbRow[]> {
@@ -419,14 +460,12 @@ export async function* esrBatches(
       : sql``;
     const rows: EsrDbRow[] = await queryRows<EsrDbRow>(
       tx,
-      sql`${learnersInScope(roots)}
-        select e.id as enrolment_id, u.esr_number, u.family_name, u.given_name, u.email, c.slug as course_code,
+      sql`select e.id as enrolment_id, u.esr_number, u.family_name, u.given_name, u.email, c.slug as course_code,
           c.title as course_title, e.completed_at, e.completed_at::text as completed_key
-        from learners l
-        join users u on u.id = l.id
+        from users u
         join enrolments e on e.user_id = u.id
         join courses c on c.id = e.course_id
-        where ${esrWhere(range)} ${keyset}
+        where ${esrWhere(scope, range)} ${keyset}
         order by e.completed_at, e.id
         limit ${size}`,
     );

@@ -284,7 +284,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
       );
       throwIfProblems(problems);
       const criteria: repo.ProgressCriteria = {
-        roots: await rootsFor(organisation.id, query.teamId),
+        scope: await repo.resolveScope(db, await rootsFor(organisation.id, query.teamId)),
         ...(query.courseId ? { courseId: query.courseId } : {}),
         ...(query.programmeId ? { programmeId: query.programmeId } : {}),
         ...(query.level ? { level: query.level } : {}),
@@ -368,7 +368,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
       const roots = organisation ? [organisation.id] : reach.kind === "all" ? null : reach.organisationIds;
       const course = query.courseId ? await repo.findCourse(db, query.courseId) : null;
       if (query.courseId && !course) throw notFound("The course");
-      const rows = await repo.funnel(db, roots, query.courseId);
+      const rows = await repo.funnel(db, await repo.resolveScope(db, roots), query.courseId);
       const courses = rows.map((r) => ({
         courseId: r.course_id,
         title: r.title,
@@ -407,7 +407,8 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
     async completions(actor: Actor, query: CompletionsQuery, context: RequestContext): Promise<Completions> {
       const organisation = await organisationInReach(actor, query.organisationId);
       const { start, end, range } = periodOf(clock(), query.from, query.to);
-      const rows = await repo.completionsByPeriod(db, [organisation.id], range, query.interval);
+      const scope = await repo.resolveScope(db, [organisation.id]);
+      const rows = await repo.completionsByPeriod(db, scope, range, query.interval);
       const counted = new Map(rows.map((r) => [r.start, Number(r.completions)]));
       const periods: Completions["periods"] = [];
       const [y, m, d] = start.split("-").map(Number) as [number, number, number];
@@ -442,7 +443,8 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
     async expiring(actor: Actor, query: ExpiringQuery, context: RequestContext): Promise<ExpiringPage> {
       const organisation = await organisationInReach(actor, query.organisationId);
       const until = new Date(clock().getTime() + query.withinDays * DAY_MS);
-      const { rows, total } = await repo.expiringPage(db, [organisation.id], until, {
+      const scope = await repo.resolveScope(db, [organisation.id]);
+      const { rows, total } = await repo.expiringPage(db, scope, until, {
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
       });
@@ -488,7 +490,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
       const organisation = await organisationInReach(actor, organisationId);
       const rows = await repo.teamCounts(
         db,
-        [organisation.id],
+        await repo.resolveScope(db, [organisation.id]),
         new Date(clock().getTime() + TEAMS_EXPIRING_DAYS * DAY_MS),
       );
       const teams = rows.map((r) => ({
@@ -522,7 +524,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
       const organisation = await organisationInReach(actor, query.organisationId);
       const { start, end, range } = periodOf(clock(), query.from, query.to);
       await throttleExport(actor);
-      const roots = [organisation.id];
+      const scope = await repo.resolveScope(db, [organisation.id]);
       await recordAudit(db, context, {
         actorUserId: actor.userId,
         action: "reports.esr_completions_exported",
@@ -532,11 +534,11 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
           report: "esr-completions",
           format: "csv",
           filters: { from: start, to: end },
-          rows: await repo.countEsrCompletions(db, roots, range),
+          rows: await repo.countEsrCompletions(db, scope, range),
         },
       });
       const batches = (async function* () {
-        for await (const batch of repo.esrBatches(db, roots, range))
+        for await (const batch of repo.esrBatches(db, scope, range))
           yield batch.map((r): Cell[] => [
             r.esr_number,
             r.family_name,
