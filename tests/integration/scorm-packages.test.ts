@@ -138,6 +138,13 @@ describe("POST /api/scorm-packages", () => {
     expect(response.json().warnings.join(" ")).toMatch(/"shared\/scorm.js"/);
   });
 
+  it("refuses a package whose item launches a file the zip does not hold, storing nothing", async () => {
+    await expectRefused(
+      scorm12Package({ scos: 2, omitFiles: ["sco-2/index.html"] }),
+      /Item "item-2" launches "sco-2\/index.html", which is not in the zip/,
+    );
+  });
+
   it("stores a replacement as the next version of the same lineage, keeping the first", async () => {
     const first: ScormPackage = (await upload(scorm12Package({ title: "First" }))).json();
     const second = await upload(scorm12Package({ title: "Second" }), { replaces: first.id });

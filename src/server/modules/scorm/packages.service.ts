@@ -84,6 +84,25 @@ function checkLaunchHrefs(manifest: ParsedManifest): void {
   }
 }
 
+/** Refuses a package whose items launch files the zip does not hold: learners would open an error page. */
+function checkLaunchFilesPresent(manifest: ParsedManifest, present: ReadonlySet<string>): void {
+  for (const item of manifest.items) {
+    if (!item.launchHref) continue;
+    const path = pathOf(item.launchHref);
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // A stray % in the name: only the name as written can match.
+    }
+    if (!present.has(path) && !present.has(decoded)) {
+      throw invalidPackage(
+        `Item "${item.identifier}" launches "${path}", which is not in the zip. Add the file, or correct the href in imsmanifest.xml, and upload the package again.`,
+      );
+    }
+  }
+}
+
 /** Finds imsmanifest.xml at the package root, or says where it is instead. */
 function findManifest(entries: readonly PackageEntry[]): PackageEntry {
   const root = entries.find((e) => e.path === "imsmanifest.xml");
@@ -197,6 +216,7 @@ export async function importPackage(
 
     checkLaunchHrefs(manifest);
     const present = new Set(entries.map((e) => e.path));
+    checkLaunchFilesPresent(manifest, present);
     const warnings = [...manifest.warnings, ...missingFileWarnings(manifest.listedFiles, present)];
     await progress.stage("files_checked");
 
