@@ -36,8 +36,9 @@ export const PROGRESS_SORTS = [
 /** One of PROGRESS_SORTS. */
 export type ProgressSort = (typeof PROGRESS_SORTS)[number];
 
-/** Ways the learner-progress report can be returned: a JSON page, or every matching row as a file. */
+/** Ways a report can be returned: JSON for the page, or every row as a CSV or XLSX file. */
 export const PROGRESS_FORMATS = ["json", "csv", "xlsx"] as const;
+const format = z.enum(PROGRESS_FORMATS, { error: "Format must be json, csv or xlsx" }).default("json");
 
 const organisationId = z.uuid("Choose an organisation: the organisation id is not valid");
 const optionalId = (what: string) => z.uuid(`The ${what} id is not valid`).optional();
@@ -65,7 +66,7 @@ export type ProgressFilters = z.infer<typeof ProgressFiltersSchema>;
 /** GET /api/reports/learner-progress */
 export const ProgressQuerySchema = ProgressFiltersSchema.extend({
   organisationId,
-  format: z.enum(PROGRESS_FORMATS, { error: "Format must be json, csv or xlsx" }).default("json"),
+  format,
   sort: z
     .enum(PROGRESS_SORTS, { error: "Choose a column to sort by from the report's columns" })
     .default("name"),
@@ -122,7 +123,7 @@ export type ProgressPage = z.infer<typeof ProgressPageSchema>;
 
 /** GET /api/reports/funnel: every course the organisation's learners are on unless courseId is given. */
 export const FunnelQuerySchema = z
-  .object({ organisationId: organisationId.optional(), courseId: optionalId("course") })
+  .object({ organisationId: organisationId.optional(), courseId: optionalId("course"), format })
   .strict();
 /** Parsed funnel query. */
 export type FunnelQuery = z.infer<typeof FunnelQuerySchema>;
@@ -156,6 +157,7 @@ export const CompletionsQuerySchema = z
     from: day("start date"),
     to: day("end date"),
     interval: z.enum(["month", "week"], { error: "Interval must be month or week" }).default("month"),
+    format,
   })
   .strict();
 /** Parsed completions query. */
@@ -195,6 +197,7 @@ export const ExpiringQuerySchema = z
       .min(1, "Page size must be 1 or more")
       .max(REPORT_PAGE_SIZE_MAX, `Page size must be ${REPORT_PAGE_SIZE_MAX} or fewer`)
       .default(25),
+    format,
   })
   .strict();
 /** Parsed expiring query. */
@@ -226,7 +229,7 @@ export const ExpiringPageSchema = z.object({
 export type ExpiringPage = z.infer<typeof ExpiringPageSchema>;
 
 /** GET /api/reports/teams */
-export const TeamsQuerySchema = z.object({ organisationId }).strict();
+export const TeamsQuerySchema = z.object({ organisationId, format }).strict();
 
 /** Counts for one team (team null: learners with no team). */
 export const TeamCountsSchema = z.object({

@@ -177,6 +177,14 @@ describe("reports: a learner administrator follows their trust's progress and do
     await expect.poll(() => main.textContent()).toContain("All of Kestrel Valley NHS Trust");
     expect(await main.textContent()).toContain("Kestrel Ward 4");
     await scanPage(page, "reports-teams");
+    const teams = await downloadText(page, () => page.getByRole("link", { name: /^Download CSV/ }).click());
+    expect(teams.name).toBe(`teams-kestrel-valley-nhs-trust-${ukDate(new Date())}.csv`);
+    const teamRows = parse(teams.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(teamRows.at(-1)).toMatchObject({
+      Team: "All of Kestrel Valley NHS Trust",
+      Learners: "3",
+      Enrolments: "4",
+    });
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoHorizontalScroll(page);
     await page.setViewportSize({ width: 1280, height: 900 });

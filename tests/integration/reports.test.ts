@@ -533,6 +533,79 @@ describe("exports", () => {
     ).toBe(400);
   });
 
+  it("downloads the funnel, completions, expiring and teams reports as CSV and Excel, in scope and audited", async () => {
+    const today = ukDate(new Date());
+    const files = [
+      [
+        "funnel",
+        `/api/reports/funnel?organisationId=${org.A}`,
+        `engagement-funnel-ashdown-nhs-trust-${today}`,
+      ],
+      [
+        "completions",
+        `/api/reports/completions?organisationId=${org.A}`,
+        `completions-ashdown-nhs-trust-${today}`,
+      ],
+      [
+        "expiring",
+        `/api/reports/expiring?organisationId=${org.A}`,
+        `access-ending-soon-ashdown-nhs-trust-${today}`,
+      ],
+      ["teams", `/api/reports/teams?organisationId=${org.A}`, `teams-ashdown-nhs-trust-${today}`],
+    ] as const;
+    for (const [report, url, name] of files) {
+      const csv = await get(`${url}&format=csv`, cookies.adminA);
+      expect(csv.statusCode, `${report} ${csv.body}`).toBe(200);
+      expect(csv.headers["content-disposition"]).toBe(`attachment; filename="${name}.csv"`);
+      expect(csv.body).not.toContain("zed.zulu");
+      const rows = parse(csv.body, { bom: true }) as string[][];
+      expect(rows.length, report).toBeGreaterThan(1);
+      const xlsx = await get(`${url}&format=xlsx`, cookies.adminA);
+      expect(xlsx.statusCode, report).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]?.rowCount, report).toBe(rows.length);
+      const [event] = await auditFor(ctx, `reports.${report}_exported`);
+      expect(event?.details).toMatchObject({ report, format: "xlsx" });
+    }
+    const expiring = parse(
+      (await get(`/api/reports/expiring?organisationId=${org.A}&format=csv`, cookies.adminA)).body,
+      { bom: true, columns: true },
+    ) as Array<Record<string, string>>;
+    expect(expiring).toEqual([
+      expect.objectContaining({
+        "Family name": '\'=HYPERLINK("http://evil.example")',
+        "Given name": "'@SUM(1+1)",
+        Email: "cara@example.test",
+        Team: "Ashdown Ward 2",
+      }),
+    ]);
+    const funnel = parse(
+      (await get(`/api/reports/funnel?organisationId=${org.A}&courseId=${intro}&format=csv`, cookies.adminA))
+        .body,
+      { bom: true, columns: true },
+    ) as Array<Record<string, string>>;
+    expect(funnel).toEqual([
+      expect.objectContaining({
+        Enrolled: "4",
+        Started: "3",
+        "Completed all modules": "1",
+        "Completed % of started": "33",
+      }),
+    ]);
+    const teams = parse(
+      (await get(`/api/reports/teams?organisationId=${org.A}&format=csv`, cookies.adminA)).body,
+      { bom: true, columns: true },
+    ) as Array<Record<string, string>>;
+    expect(teams.at(-1)).toMatchObject({ Team: "All of Ashdown NHS Trust", Learners: "4", Enrolments: "5" });
+    expect(
+      (await get(`/api/reports/teams?organisationId=${org.A}&format=pdf`, cookies.adminA)).statusCode,
+    ).toBe(400);
+    expect(
+      (await get(`/api/reports/teams?organisationId=${org.A}&format=csv`, cookies.adminB)).statusCode,
+    ).toBe(403);
+  });
+
   it("rate-limits exports per person with 429, Retry-After and a message, while on-screen reports still work", async () => {
     const admin = await buildUser(ctx, {
       organisationId: null,
@@ -546,6 +619,8 @@ describe("exports", () => {
       progressUrl({ organisationId: org.A, format: "csv" }),
       progressUrl({ organisationId: org.A, format: "xlsx" }),
       `/api/reports/esr-completions?organisationId=${org.A}`,
+      `/api/reports/teams?organisationId=${org.A}&format=csv`,
+      `/api/reports/funnel?format=xlsx`,
     ]) {
       const response = await get(url, cookie);
       expect(response.statusCode, url).toBe(429);

@@ -360,6 +360,39 @@ export async function completionsByPeriod(
   );
 }
 
+function expiringWhere(scope: ReportScope, until: Date): SQL {
+  return sql`${learnersInScope(scope)} and e.completed_at is null and e.state = 'active'
+    and e.expires_at > now() and e.expires_at <= ${until.toISOString()}::timestamptz`;
+}
+
+/** Every row of the expiring report, soonest first, in keyset batches on (expires_at, enrolment id). */
+export async function* expiringBatches(
+  tx: Tx,
+  scope: ReportScope,
+  until: Date,
+  size = 2_000,
+): AsyncGenerator<ProgressDbRow[]> {
+  let after: { expiresKey: string; enrolmentId: string } | null = null;
+  for (;;) {
+    const keyset: SQL = after
+      ? sql`and (e.expires_at, e.id) > (${after.expiresKey}::timestamptz, ${after.enrolmentId}::uuid)`
+      : sql``;
+    const rows: Array<ProgressDbRow & { expires_key: string }> = await queryRows(
+      tx,
+      sql`${courseTotals}
+        ${progressSelect}, e.expires_at::text as expires_key
+        ${progressFrom}
+        where ${expiringWhere(scope, until)} ${keyset}
+        order by e.expires_at, e.id
+        limit ${size}`,
+    );
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
+    after = { expiresKey: last.expires_key, enrolmentId: last.enrolment_id };
+  }
+}
+
 /** Learners in scope whose access ends in (now, until], not completed, soonest first. */
 export async function expiringPage(
   tx: Tx,
@@ -367,8 +400,7 @@ export async function expiringPage(
   until: Date,
   page: { offset: number; limit: number },
 ) {
-  const where = sql`${learnersInScope(scope)} and e.completed_at is null and e.state = 'active'
-    and e.expires_at > now() and e.expires_at <= ${until.toISOString()}::timestamptz`;
+  const where = expiringWhere(scope, until);
   const [rows, counted] = await Promise.all([
     queryRows<ProgressDbRow>(
       tx,

@@ -20,7 +20,7 @@ import {
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
 import type { ExportFile } from "./export-files.js";
-import { createReportsService } from "./reports.service.js";
+import { createReportsService, type ReportResult } from "./reports.service.js";
 
 const errors = {
   400: ErrorBodySchema,
@@ -37,6 +37,11 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
     .header("content-disposition", `attachment; filename="${file.filename}"`)
     .header("cache-control", "no-store")
     .send(file.body);
+}
+
+/** A report's JSON body, or its streamed download. */
+function sendResult<T>(reply: FastifyReply, result: ReportResult<T>) {
+  return result.kind === "file" ? sendFile(reply, result.file) : result.body;
 }
 
 /** Reports and exports for learner administrators, scoped to their organisations. */
@@ -99,12 +104,14 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         tags: ["reports"],
         summary: "Enrolled → started (% of enrolled) → completed all modules (% of started), per course",
         description:
-          "Without organisationId: every organisation you administer (platform administrators: every learner).",
+          "Without organisationId: every organisation you administer (platform administrators: every learner)." +
+          " format=csv or xlsx downloads the report (rate-limited per person with the other exports: 429 with Retry-After).",
         querystring: FunnelQuerySchema,
         response: { 200: FunnelSchema, ...errors },
       },
     },
-    async (request) => reports.funnel(requireActor(request), request.query, requestContext(request)),
+    async (request, reply) =>
+      sendResult(reply, await reports.funnel(requireActor(request), request.query, requestContext(request))),
   );
 
   app.get(
@@ -113,11 +120,17 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         tags: ["reports"],
         summary: "Completions per month or week between two UK dates (the last 12 months unless given)",
+        description:
+          "format=csv or xlsx downloads the report (rate-limited per person with the other exports: 429 with Retry-After).",
         querystring: CompletionsQuerySchema,
         response: { 200: CompletionsSchema, ...errors },
       },
     },
-    async (request) => reports.completions(requireActor(request), request.query, requestContext(request)),
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await reports.completions(requireActor(request), request.query, requestContext(request)),
+      ),
   );
 
   app.get(
@@ -126,11 +139,17 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         tags: ["reports"],
         summary: "Learners whose access ends within the next withinDays days and who have not completed",
+        description:
+          "Paginated as JSON; csv and xlsx stream every row, soonest first. Rate-limited like the other exports.",
         querystring: ExpiringQuerySchema,
         response: { 200: ExpiringPageSchema, ...errors },
       },
     },
-    async (request) => reports.expiring(requireActor(request), request.query, requestContext(request)),
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await reports.expiring(requireActor(request), request.query, requestContext(request)),
+      ),
   );
 
   app.get(
@@ -139,12 +158,22 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       schema: {
         tags: ["reports"],
         summary: "Manager view: learners, enrolled, started, completed and expiring per team",
+        description:
+          "format=csv or xlsx downloads the report (rate-limited per person with the other exports: 429 with Retry-After).",
         querystring: TeamsQuerySchema,
         response: { 200: TeamsReportSchema, ...errors },
       },
     },
-    async (request) =>
-      reports.teams(requireActor(request), request.query.organisationId, requestContext(request)),
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await reports.teams(
+          requireActor(request),
+          request.query.organisationId,
+          request.query.format,
+          requestContext(request),
+        ),
+      ),
   );
 
   app.get(

@@ -174,6 +174,14 @@ function toProgressCells(row: repo.ProgressDbRow): Cell[] {
   ];
 }
 
+/** What a report request answers: its JSON body, or (format csv or xlsx) a file to stream. */
+export type ReportResult<T> = { kind: "json"; body: T } | { kind: "file"; file: ExportFile };
+
+/** Every row of a small report (a few hundred at most) as one batch, for the file writers. */
+async function* oneBatch(rows: Cell[][]): AsyncGenerator<Cell[][]> {
+  yield rows;
+}
+
 /** What a learner-progress request answers: a JSON page, or a file to stream. */
 export type ProgressResult = { kind: "page"; page: ProgressPage } | { kind: "file"; file: ExportFile };
 
@@ -222,6 +230,31 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
       }
       throw error;
     }
+  }
+
+  /** A report as a CSV or XLSX download named after the report, the organisation and today's date. */
+  function reportFile(
+    format: "csv" | "xlsx",
+    report: string,
+    organisationName: string | null,
+    columns: Array<{ header: string; width: number }>,
+    batches: AsyncIterable<Cell[][]>,
+  ): ExportFile {
+    const name = `${report}-${fileSlug(organisationName ?? "all-organisations")}-${fileDate(clock())}`;
+    if (format === "csv")
+      return {
+        filename: `${name}.csv`,
+        contentType: "text/csv; charset=utf-8",
+        body: csvStream(
+          columns.map((c) => c.header),
+          batches,
+        ),
+      };
+    return {
+      filename: `${name}.xlsx`,
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      body: xlsxStream(report.replaceAll("-", " "), columns, batches),
+    };
   }
 
   return {
@@ -360,7 +393,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
     },
 
     /** Enrolled → started (% of enrolled) → completed all modules (% of started), per course. */
-    async funnel(actor: Actor, query: FunnelQuery, context: RequestContext): Promise<Funnel> {
+    async funnel(actor: Actor, query: FunnelQuery, context: RequestContext): Promise<ReportResult<Funnel>> {
       const reach = reportReach(actor);
       const organisation = query.organisationId
         ? await organisationInReach(actor, query.organisationId)
@@ -390,21 +423,55 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
           completed: 0,
           completedPercent: 0,
         });
+      if (query.format !== "json") await throttleExport(actor);
       await recordAudit(db, context, {
         actorUserId: actor.userId,
-        action: "reports.funnel_viewed",
+        action: query.format === "json" ? "reports.funnel_viewed" : "reports.funnel_exported",
         ...(organisation ? { subjectType: "organisation", subjectId: organisation.id } : {}),
         details: {
           report: "funnel",
+          format: query.format,
           filters: { organisationId: query.organisationId ?? null, courseId: query.courseId ?? null },
           rows: courses.length,
         },
       });
-      return { organisation, courses };
+      if (query.format === "json") return { kind: "json", body: { organisation, courses } };
+      return {
+        kind: "file",
+        file: reportFile(
+          query.format,
+          "engagement-funnel",
+          organisation?.name ?? null,
+          [
+            { header: "Course", width: 40 },
+            { header: "Level", width: 22 },
+            { header: "Enrolled", width: 10 },
+            { header: "Started", width: 10 },
+            { header: "Started % of enrolled", width: 12 },
+            { header: "Completed all modules", width: 12 },
+            { header: "Completed % of started", width: 12 },
+          ],
+          oneBatch(
+            courses.map((c) => [
+              c.title,
+              LEVEL_LABELS[c.level],
+              c.enrolled,
+              c.started,
+              c.startedPercent,
+              c.completed,
+              c.completedPercent,
+            ]),
+          ),
+        ),
+      };
     },
 
     /** Completions per month or week between two UK dates (the last 12 months unless told), zero-filled. */
-    async completions(actor: Actor, query: CompletionsQuery, context: RequestContext): Promise<Completions> {
+    async completions(
+      actor: Actor,
+      query: CompletionsQuery,
+      context: RequestContext,
+    ): Promise<ReportResult<Completions>> {
       const organisation = await organisationInReach(actor, query.organisationId);
       const { start, end, range } = periodOf(clock(), query.from, query.to);
       const scope = await repo.resolveScope(db, [organisation.id]);
@@ -425,25 +492,96 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
             : new Date(cursor.getTime() + 7 * DAY_MS);
       }
       const total = periods.reduce((sum, p) => sum + p.completions, 0);
+      if (query.format !== "json") await throttleExport(actor);
       await recordAudit(db, context, {
         actorUserId: actor.userId,
-        action: "reports.completions_viewed",
+        action: query.format === "json" ? "reports.completions_viewed" : "reports.completions_exported",
         subjectType: "organisation",
         subjectId: organisation.id,
         details: {
           report: "completions",
+          format: query.format,
           filters: { from: start, to: end, interval: query.interval },
           rows: periods.length,
         },
       });
-      return { organisation, interval: query.interval, from: start, to: end, total, periods };
+      if (query.format === "json")
+        return {
+          kind: "json",
+          body: { organisation, interval: query.interval, from: start, to: end, total, periods },
+        };
+      return {
+        kind: "file",
+        file: reportFile(
+          query.format,
+          "completions",
+          organisation.name,
+          [
+            { header: query.interval === "month" ? "Month starting" : "Week starting", width: 14 },
+            { header: "Completions", width: 12 },
+          ],
+          oneBatch(periods.map((p) => [p.start, p.completions])),
+        ),
+      };
     },
 
     /** Learners whose access ends within the days asked for and who have not completed, soonest first. */
-    async expiring(actor: Actor, query: ExpiringQuery, context: RequestContext): Promise<ExpiringPage> {
+    async expiring(
+      actor: Actor,
+      query: ExpiringQuery,
+      context: RequestContext,
+    ): Promise<ReportResult<ExpiringPage>> {
       const organisation = await organisationInReach(actor, query.organisationId);
       const until = new Date(clock().getTime() + query.withinDays * DAY_MS);
       const scope = await repo.resolveScope(db, [organisation.id]);
+      if (query.format !== "json") {
+        await throttleExport(actor);
+        const { total } = await repo.expiringPage(db, scope, until, { offset: 0, limit: 1 });
+        await recordAudit(db, context, {
+          actorUserId: actor.userId,
+          action: "reports.expiring_exported",
+          subjectType: "organisation",
+          subjectId: organisation.id,
+          details: {
+            report: "expiring",
+            format: query.format,
+            filters: { withinDays: query.withinDays },
+            rows: total,
+          },
+        });
+        const batches = (async function* () {
+          for await (const batch of repo.expiringBatches(db, scope, until))
+            yield batch.map((r): Cell[] => [
+              r.given_name,
+              r.family_name,
+              r.email,
+              r.team_name,
+              r.course_title,
+              LEVEL_LABELS[r.level],
+              Number(r.progress),
+              dayOrEmpty(r.expires_at),
+            ]);
+        })();
+        return {
+          kind: "file",
+          file: reportFile(
+            query.format,
+            "access-ending-soon",
+            organisation.name,
+            [
+              { header: "Given name", width: 18 },
+              { header: "Family name", width: 18 },
+              { header: "Email", width: 32 },
+              { header: "Team", width: 28 },
+              { header: "Course", width: 40 },
+              { header: "Level", width: 22 },
+              { header: "Progress %", width: 11 },
+              { header: "Access ends", width: 12 },
+            ],
+            batches,
+          ),
+        };
+      }
       const { rows, total } = await repo.expiringPage(db, scope, until, {
         offset: (query.page - 1) * query.pageSize,
         limit: query.pageSize,
@@ -461,7 +599,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
           rows: rows.length,
         },
       });
-      return {
+      const body: ExpiringPage = {
         organisation,
         withinDays: query.withinDays,
         rows: rows.map((row) => {
@@ -483,10 +621,16 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
         pageSize: query.pageSize,
         pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
       };
+      return { kind: "json", body };
     },
 
     /** The manager view: learners, enrolled, started, completed and expiring per team. */
-    async teams(actor: Actor, organisationId: string, context: RequestContext): Promise<TeamsReport> {
+    async teams(
+      actor: Actor,
+      organisationId: string,
+      format: "json" | "csv" | "xlsx",
+      context: RequestContext,
+    ): Promise<ReportResult<TeamsReport>> {
       const organisation = await organisationInReach(actor, organisationId);
       const rows = await repo.teamCounts(
         db,
@@ -509,14 +653,43 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
         total.completed += t.completed;
         total.expiring += t.expiring;
       }
+      if (format !== "json") await throttleExport(actor);
       await recordAudit(db, context, {
         actorUserId: actor.userId,
-        action: "reports.teams_viewed",
+        action: format === "json" ? "reports.teams_viewed" : "reports.teams_exported",
         subjectType: "organisation",
         subjectId: organisation.id,
-        details: { report: "teams", filters: {}, rows: teams.length },
+        details: { report: "teams", format, filters: {}, rows: teams.length },
       });
-      return { organisation, teams, total };
+      if (format === "json") return { kind: "json", body: { organisation, teams, total } };
+      const cells = (label: string, t: typeof total): Cell[] => [
+        label,
+        t.learners,
+        t.enrolled,
+        t.started,
+        t.completed,
+        t.expiring,
+      ];
+      return {
+        kind: "file",
+        file: reportFile(
+          format,
+          "teams",
+          organisation.name,
+          [
+            { header: "Team", width: 36 },
+            { header: "Learners", width: 10 },
+            { header: "Enrolments", width: 11 },
+            { header: "Started", width: 10 },
+            { header: "Completed", width: 11 },
+            { header: `Access ending in ${TEAMS_EXPIRING_DAYS} days`, width: 14 },
+          ],
+          oneBatch([
+            ...teams.map((t) => cells(t.team?.name ?? "No team given", t)),
+            cells(`All of ${organisation.name}`, total),
+          ]),
+        ),
+      };
     },
 
     /** The ESR-ready completions CSV (docs/esr-export.md), streamed. */

@@ -2,6 +2,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { RequestErrorSummary } from "../../../components/error-summary";
 import { formatDate } from "../../../lib/format";
 import { useCompletions } from "../api/reports";
+import { DownloadLinks } from "../components/download-links";
 import { ReportFrame } from "../components/report-frame";
 import { type ReportColumn, ReportTable } from "../components/report-table";
 
@@ -45,12 +46,18 @@ function Completions() {
       </nav>
       {completions.isError ? <RequestErrorSummary error={completions.error} /> : null}
       {completions.data ? (
-        <ReportTable
-          caption={`${completions.data.total} ${completions.data.total === 1 ? "completion" : "completions"} from ${formatDate(`${completions.data.from}T12:00:00Z`)} to ${formatDate(`${completions.data.to}T12:00:00Z`)}`}
-          columns={columns}
-          rows={completions.data.periods}
-          rowKey={(row) => row.start}
-        />
+        <>
+          <DownloadLinks
+            apiUrl={`/api/reports/completions?organisationId=${encodeURIComponent(organisationId)}&interval=${interval}`}
+            what="completions over time"
+          />
+          <ReportTable
+            caption={`${completions.data.total} ${completions.data.total === 1 ? "completion" : "completions"} from ${formatDate(`${completions.data.from}T12:00:00Z`)} to ${formatDate(`${completions.data.to}T12:00:00Z`)}`}
+            columns={columns}
+            rows={completions.data.periods}
+            rowKey={(row) => row.start}
+          />
+        </>
       ) : (
         <p aria-live="polite">Loading completions…</p>
       )}

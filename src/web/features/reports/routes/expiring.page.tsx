@@ -5,6 +5,7 @@ import { RequestErrorSummary } from "../../../components/error-summary";
 import { Pagination } from "../../../components/pagination";
 import { formatDate } from "../../../lib/format";
 import { useExpiring } from "../api/reports";
+import { DownloadLinks } from "../components/download-links";
 import { ReportFrame } from "../components/report-frame";
 import { type ReportColumn, ReportTable } from "../components/report-table";
 
@@ -68,6 +69,10 @@ function Expiring() {
           <p>No learner's access ends in the next {withinDays} days without them having completed.</p>
         ) : (
           <>
+            <DownloadLinks
+              apiUrl={`/api/reports/expiring?organisationId=${encodeURIComponent(organisationId)}&withinDays=${withinDays}`}
+              what="learners whose access ends soon"
+            />
             <ReportTable
               caption={`${expiring.data.total} ${expiring.data.total === 1 ? "enrolment" : "enrolments"} ending in the next ${withinDays} days`}
               columns={COLUMNS}

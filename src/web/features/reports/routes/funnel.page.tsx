@@ -3,6 +3,7 @@ import { LEVEL_LABELS } from "../../../../shared/catalogue";
 import type { FunnelCourse } from "../../../../shared/reports";
 import { RequestErrorSummary } from "../../../components/error-summary";
 import { useFunnel } from "../api/reports";
+import { DownloadLinks } from "../components/download-links";
 import { ReportFrame } from "../components/report-frame";
 import { type ReportColumn, ReportTable } from "../components/report-table";
 
@@ -47,12 +48,18 @@ function Funnel() {
       {funnel.data.courses.length === 0 ? (
         <p>No learners in this organisation have enrolled on a course yet.</p>
       ) : (
-        <ReportTable
-          caption="Enrolled, started and completed, by course"
-          columns={COLUMNS}
-          rows={funnel.data.courses}
-          rowKey={(row) => row.courseId}
-        />
+        <>
+          <DownloadLinks
+            apiUrl={`/api/reports/funnel?organisationId=${encodeURIComponent(organisationId)}`}
+            what="the engagement funnel"
+          />
+          <ReportTable
+            caption="Enrolled, started and completed, by course"
+            columns={COLUMNS}
+            rows={funnel.data.courses}
+            rowKey={(row) => row.courseId}
+          />
+        </>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { TeamCounts } from "../../../../shared/reports";
 import { TEAMS_EXPIRING_DAYS } from "../../../../shared/reports";
 import { RequestErrorSummary } from "../../../components/error-summary";
 import { useTeams } from "../api/reports";
+import { DownloadLinks } from "../components/download-links";
 import { ReportFrame } from "../components/report-frame";
 import { type ReportColumn, ReportTable } from "../components/report-table";
 
@@ -41,6 +42,10 @@ function Teams() {
         Learners by the team on their account, with their enrolments: how many started, completed, and have
         access ending in the next {TEAMS_EXPIRING_DAYS} days without having completed.
       </p>
+      <DownloadLinks
+        apiUrl={`/api/reports/teams?organisationId=${encodeURIComponent(organisationId)}`}
+        what="the counts by team"
+      />
       <ReportTable caption="Counts by team" columns={COLUMNS} rows={rows} rowKey={(row) => row.key} />
     </>
   );
