@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ukDate } from "../../src/server/modules/enrolments/access-window.rules.js";
 import { rebuildEnrolmentProgress } from "../../src/server/modules/reports/report-summaries.repository.js";
+import { seedReportsDemo } from "../../src/server/modules/reports/reports.seed.js";
 import type {
   Completions,
   ExpiringPage,
@@ -815,5 +816,28 @@ describe("the progress summary", () => {
       [enrolmentId],
     )) as Array<{ required_steps_completed: number }>;
     expect(again[0]?.required_steps_completed).toBe(2);
+  });
+});
+
+describe("the reports' demo data", () => {
+  it("adds learners at every stage to the demo trust once, with step progress that matches the summary", async () => {
+    expect(await seedReportsDemo(ctx.database.db, ctx.config.scryptCost)).toBe(10);
+    expect(await seedReportsDemo(ctx.database.db, ctx.config.scryptCost)).toBe(0);
+    const [trust] = (await ctx.database.rawQuery(
+      "select id from organisations where name = 'QI Academy Demo Community NHS Trust' and ods_code is null",
+    )) as Array<{ id: string }>;
+    const page = (
+      await get(progressUrl({ organisationId: trust?.id ?? "" }), cookies.platform)
+    ).json() as ProgressPage;
+    const demo = page.rows.filter((r) => r.email.endsWith("@reports-demo.example.org"));
+    expect(demo).toHaveLength(14);
+    expect(new Set(demo.map((r) => r.status))).toEqual(new Set(["completed", "in_progress", "not_started"]));
+    const mismatched = await ctx.database.rawQuery(
+      `select e.id from enrolments e join users u on u.id = e.user_id
+        where u.email like '%@reports-demo.example.org'
+          and e.required_steps_completed <> (select count(*) from step_progress sp join course_steps s on s.id = sp.step_id
+            where sp.enrolment_id = e.id and sp.status = 'completed' and s.required)`,
+    );
+    expect(mismatched).toEqual([]);
   });
 });
