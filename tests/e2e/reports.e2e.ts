@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ukDate } from "../../src/server/modules/enrolments/access-window.rules.js";
 import {
+  buildAdmin,
   buildEnrolment,
   buildOrganisation,
   buildReportLearner,
@@ -207,5 +208,24 @@ describe("reports: a learner administrator follows their trust's progress and do
     await expectHeading(page, "Learner progress");
     await expect.poll(() => main.textContent()).toContain("You can only see reports for the organisations");
     await scanPage(page, "reports-forbidden");
+
+    // A platform administrator chooses any organisation from the directory.
+    const platformAdmin = await buildAdmin(ctx, { organisationId: null });
+    const adminPage = await (await journey.browser().newContext()).newPage();
+    await signIn(adminPage, base, platformAdmin.email, platformAdmin.password);
+    await adminPage.goto(`${base}/reports`);
+    await expectHeading(adminPage, "Reports");
+    await adminPage.getByRole("button", { name: "Continue" }).click();
+    await adminPage.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await scanPage(adminPage, "reports-choose-organisation-error");
+    await adminPage.getByLabel("Search by name or ODS code").fill("Otterburn");
+    await adminPage.getByLabel("Otterburn NHS Trust").check();
+    await scanPage(adminPage, "reports-choose-organisation");
+    await adminPage.setViewportSize({ width: 320, height: 800 });
+    await expectNoHorizontalScroll(adminPage);
+    await adminPage.setViewportSize({ width: 1280, height: 900 });
+    await adminPage.getByRole("button", { name: "Continue" }).click();
+    await expectHeading(adminPage, /Learner progress/);
+    await expect.poll(() => adminPage.getByRole("main").textContent()).toContain("Owen Outside");
   });
 });
