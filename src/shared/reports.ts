@@ -252,9 +252,9 @@ export const TeamsReportSchema = z.object({
 /** The manager view. */
 export type TeamsReport = z.infer<typeof TeamsReportSchema>;
 
-/** GET /api/reports/esr-completions: completions in the last 12 months unless told. */
+/** GET /api/reports/esr-completions: completions in the last 12 months unless told; teamId narrows to a team. */
 export const EsrQuerySchema = z
-  .object({ organisationId, from: day("start date"), to: day("end date") })
+  .object({ organisationId, teamId: optionalId("team"), from: day("start date"), to: day("end date") })
   .strict();
 /** Parsed ESR export query. */
 export type EsrQuery = z.infer<typeof EsrQuerySchema>;

@@ -515,6 +515,24 @@ describe("exports", () => {
         "",
       ],
     ]);
+    const ward1 = await get(
+      `/api/reports/esr-completions?organisationId=${org.A}&teamId=${org.A1}`,
+      cookies.adminA,
+    );
+    expect((parse(ward1.body, { bom: true }) as string[][]).slice(1).map((r) => r[3])).toEqual([
+      "ann.able@example.test",
+    ]);
+    const ward2 = await get(
+      `/api/reports/esr-completions?organisationId=${org.A}&teamId=${org.A2}`,
+      cookies.adminA,
+    );
+    expect(parse(ward2.body, { bom: true })).toHaveLength(1);
+    const outside = await get(
+      `/api/reports/esr-completions?organisationId=${org.A}&teamId=${org.B1}`,
+      cookies.adminA,
+    );
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().details[0].field).toBe("teamId");
     const earlier = await get(
       `/api/reports/esr-completions?organisationId=${org.A}&from=${ukDate(daysAgo(5))}&to=${to}`,
       cookies.adminA,

@@ -696,8 +696,9 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
     async esrCompletions(actor: Actor, query: EsrQuery, context: RequestContext): Promise<ExportFile> {
       const organisation = await organisationInReach(actor, query.organisationId);
       const { start, end, range } = periodOf(clock(), query.from, query.to);
+      const roots = await rootsFor(organisation.id, query.teamId);
       await throttleExport(actor);
-      const scope = await repo.resolveScope(db, [organisation.id]);
+      const scope = await repo.resolveScope(db, roots);
       await recordAudit(db, context, {
         actorUserId: actor.userId,
         action: "reports.esr_completions_exported",
@@ -706,7 +707,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
         details: {
           report: "esr-completions",
           format: "csv",
-          filters: { from: start, to: end },
+          filters: { from: start, to: end, ...(query.teamId ? { teamId: query.teamId } : {}) },
           rows: await repo.countEsrCompletions(db, scope, range),
         },
       });

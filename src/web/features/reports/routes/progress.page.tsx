@@ -258,6 +258,7 @@ function Report({ options }: { options: ReportFilterOptions }) {
   const esrQuery = new URLSearchParams({ organisationId });
   if (view.filters.completedFrom) esrQuery.set("from", view.filters.completedFrom);
   if (view.filters.completedTo) esrQuery.set("to", view.filters.completedTo);
+  if (view.filters.teamId) esrQuery.set("teamId", view.filters.teamId);
 
   return (
     <>
@@ -289,7 +290,8 @@ function Report({ options }: { options: ReportFilterOptions }) {
               <a href={`/api/reports/esr-completions?${esrQuery}`} download>
                 Download ESR completions
               </a>{" "}
-              (CSV for your workforce system: completions{" "}
+              (CSV for your workforce system: completions
+              {view.filters.teamId ? " in the team chosen above" : ""}{" "}
               {view.filters.completedFrom || view.filters.completedTo
                 ? "between the completion dates above"
                 : "in the last 12 months"}
