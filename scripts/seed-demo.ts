@@ -19,7 +19,7 @@ try {
   const courses = await seedCatalogue(database.db);
   const steps = courses > 0 ? await seedLessons(database.db) : 0;
   const created = await seedDemoAccounts(database.db, config);
-  await seedDemoActivity(database.db);
+  await seedDemoActivity(database.db, config);
   console.log(
     `Organisations added: ${organisations}. Courses added: ${courses}, with ${steps} lesson and quiz steps. Demo accounts ${created ? "created" : "already present (nothing changed)"}.`,
   );

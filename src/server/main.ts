@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");
-    await seedDemoActivity(database.db);
+    await seedDemoActivity(database.db, config);
     console.log(`\n${describeDemoAccounts(config)}\n`);
   }
 

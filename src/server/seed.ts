@@ -9,9 +9,11 @@ import { organisations, users } from "./db/schema/index.js";
 import * as accountsRepo from "./modules/accounts/accounts.repository.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
+import { seedReportsDemo } from "./modules/reports/reports.seed.js";
 import type { AppConfig } from "./platform/config.js";
 import { hashPassword } from "./platform/crypto.js";
 import type { Db, Tx } from "./platform/db.js";
+import { DEMO_TRUST_NAME } from "./seed-names.js";
 
 interface DirectoryEntry {
   odsCode?: string;
@@ -27,8 +29,7 @@ const DIRECTORY_FILE = path.resolve(
   "modules/organisations/data/directory.json",
 );
 
-/** The demo trust every demo account belongs to. */
-export const DEMO_TRUST_NAME = "QI Academy Demo Community NHS Trust";
+export { DEMO_TRUST_NAME };
 
 /** One demo account per role (API names other tools rely on; see issue 2). */
 export const DEMO_ACCOUNTS: ReadonlyArray<{
@@ -140,12 +141,14 @@ async function demoTrustId(tx: Tx): Promise<string> {
 }
 
 /**
- * What the demo accounts have done, so each part of the product has something to show on first start: the learner
- * administrator's approved application, and directorates and wards under the demo trust. Each step runs once. Call after seedDemoAccounts.
+ * What the demo accounts have done, so each part of the product has something to show on first start: directorates
+ * and teams under the demo trust, the learner administrator's approved application, and colleagues' progress for
+ * their reports. Each step runs once. Call after seedDemoAccounts and the lessons.
  */
-export async function seedDemoActivity(db: Db): Promise<void> {
+export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCost">): Promise<void> {
   await seedDemoTeams(db);
   await seedLearnerAdminHistory(db);
+  await seedReportsDemo(db, config.scryptCost);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

@@ -187,17 +187,17 @@ describe("platform administrators set someone's team", () => {
 });
 
 describe("demo teams", () => {
-  it("adds directorates and wards below the demo acute trust once", async () => {
+  it("adds directorates and teams below the demo community trust once", async () => {
     const { seedDemoTeams } = await import(
       "../../src/server/modules/organisations/organisations-admin.seed.js"
     );
     expect(await seedDemoTeams(ctx.database.db)).toBe(6);
     expect(await seedDemoTeams(ctx.database.db)).toBe(0);
     const [trust] = (await ctx.database.rawQuery(
-      "select id from organisations where name = 'QI Academy Demo Acute NHS Trust'",
+      "select id from organisations where name = 'QI Academy Demo Community NHS Trust'",
     )) as Array<{ id: string }>;
     const cookie = await signIn(ctx, await buildUser(ctx, { organisationId: trust?.id ?? null }));
     const choices = (await call("GET", "/api/me/team", cookie)).json() as TeamChoices;
-    expect(choices.choices.map((c) => c.path)).toContain("Surgery Directorate › Ward 7 (General Surgery)");
+    expect(choices.choices.map((c) => c.path)).toContain("Adult Community Services › District Nursing North");
   });
 });

@@ -87,6 +87,8 @@ export function Header() {
   const isAdmin = me?.roles.some((grant) => grant.role === "platform_admin") ?? false;
   const canManageCourses =
     me?.roles.some((grant) => grant.role === "content_editor" || grant.role === "platform_admin") ?? false;
+  const canSeeReports =
+    me?.roles.some((grant) => grant.role === "learner_admin" || grant.role === "platform_admin") ?? false;
 
   return (
     <header className="nhsuk-header">
@@ -126,6 +128,13 @@ export function Header() {
                     <li className="nhsuk-header__account-item">
                       <Link className="nhsuk-header__account-link" to="/manage/courses">
                         Manage courses
+                      </Link>
+                    </li>
+                  ) : null}
+                  {canSeeReports ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/reports">
+                        Reports
                       </Link>
                     </li>
                   ) : null}

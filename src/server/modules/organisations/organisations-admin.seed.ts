@@ -1,33 +1,36 @@
 import type { OrganisationType } from "../../../shared/organisations.js";
 import type { Db } from "../../platform/db.js";
+import { DEMO_TRUST_NAME } from "../../seed-names.js";
 import * as repo from "./organisations-admin.repository.js";
 
-const DEMO_TRUST = "QI Academy Demo Acute NHS Trust";
-
-/** Directorates and wards for the demo acute trust, so demo learners have teams to choose and reports have teams. */
+/**
+ * Directorates and teams for the demo community trust (where every demo account works), so demo learners have teams
+ * to choose and the learner administrator's reports have teams.
+ */
 const DEMO_UNITS: Array<{ name: string; type: OrganisationType; children?: string[] }> = [
   {
-    name: "Surgery Directorate",
+    name: "Adult Community Services",
     type: "directorate",
-    children: ["Ward 7 (General Surgery)", "Ward 9 (Orthopaedics)"],
+    children: ["District Nursing North", "District Nursing South"],
   },
   {
-    name: "Medicine Directorate",
+    name: "Children and Families",
     type: "directorate",
-    children: ["Acute Medical Unit", "Ward 12 (Respiratory)"],
+    children: ["Health Visiting East", "School Nursing"],
   },
 ];
 
 /**
- * Adds directorates and wards below the demo acute trust. Does nothing when the trust is missing or already has
- * organisations below it, so it is safe to run at every start. Returns how many organisations it added.
+ * Adds directorates and teams below the demo community trust, each unless a unit of that name is already there, so
+ * it is safe to run at every start. Returns how many organisations it added.
  */
 export async function seedDemoTeams(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    const [trust] = await repo.listByName(tx, DEMO_TRUST);
-    if (!trust || (await repo.listChildren(tx, trust.id)).length > 0) return 0;
+    const [trust] = await repo.listByName(tx, DEMO_TRUST_NAME);
+    if (!trust) return 0;
+    const present = new Set((await repo.listChildren(tx, trust.id)).map((child) => child.name));
     let added = 0;
-    for (const unit of DEMO_UNITS) {
+    for (const unit of DEMO_UNITS.filter((u) => !present.has(u.name))) {
       const directorate = await repo.insertOrganisation(tx, {
         name: unit.name,
         type: unit.type,

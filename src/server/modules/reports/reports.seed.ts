@@ -3,9 +3,10 @@ import { sql } from "drizzle-orm";
 import { enrolments, stepProgress, users } from "../../db/schema/index.js";
 import { hashPassword } from "../../platform/crypto.js";
 import { type Db, queryRows } from "../../platform/db.js";
+import { DEMO_TRUST_NAME } from "../../seed-names.js";
 
 /** The demo trust the demo learner administrator (orgadmin@example.org) reports on. */
-const DEMO_TRUST_NAME = "QI Academy Demo Community NHS Trust";
+
 /** Demo learners' addresses end with this, so the seed can tell it has run. */
 const DEMO_DOMAIN = "reports-demo.example.org";
 const DAY_MS = 86_400_000;

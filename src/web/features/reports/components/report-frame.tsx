@@ -6,6 +6,7 @@ import { RequestErrorSummary } from "../../../components/error-summary";
 import { ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
 import { usePageTitle } from "../../../lib/page-title";
+import { useMe } from "../../../lib/use-me";
 import { useFilterOptions } from "../api/reports";
 import "./reports.css";
 
@@ -34,6 +35,8 @@ export function ReportFrame({
 }) {
   const { organisationId = "" } = useParams();
   const options = useFilterOptions(organisationId);
+  const { data: me } = useMe();
+  const isLearnerAdmin = me?.roles.some((grant) => grant.role === "learner_admin") ?? false;
   const title = REPORTS.find((r) => r.path === report)?.title ?? "Report";
   const organisationName = options.data?.organisation.name;
   usePageTitle(organisationName ? `${title}: ${organisationName}` : title);
@@ -74,6 +77,11 @@ export function ReportFrame({
               </Link>
             </li>
           ))}
+          {isLearnerAdmin ? (
+            <li>
+              <Link to="/reports/activity">Your activity</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
       {options.data ? children(options.data) : <p aria-live="polite">Loading…</p>}
