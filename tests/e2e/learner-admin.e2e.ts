@@ -1,6 +1,19 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { buildAdmin, buildUser, signIn as signInApi, tokenFromMail } from "../support/factories.js";
+import { ukDate } from "../../src/server/modules/enrolments/access-window.rules.js";
+import {
+  buildAdmin,
+  buildEnrolment,
+  buildOrganisation,
+  buildReportLearner,
+  buildUser,
+  setEnrolmentProgress,
+  signIn as signInApi,
+  tokenFromMail,
+} from "../support/factories.js";
+import { courseIdBySlug } from "../support/learning-fixtures.js";
 import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
 import { useInProcessJourney } from "./support/journey.js";
 
@@ -25,6 +38,15 @@ const NOMINEES = [
   },
 ];
 
+const DAY = 86_400_000;
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+
+/** Clicks a download link and reads the file it gives (UTF-8, byte-order mark kept). */
+async function downloadText(page: Page, click: () => Promise<void>) {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
+}
+
 /** Scans the page, then checks it at 320 px wide and puts the viewport back. */
 async function scanBothWidths(page: Page, name: string) {
   await scanPage(page, name);
@@ -34,10 +56,10 @@ async function scanBothWidths(page: Page, name: string) {
 }
 
 // The nominees' links are read from the outbox in this process's database, so the app runs in-process.
-describe("learner administrator access: apply, three nominees confirm, an administrator approves", () => {
+describe("learner administrator access: apply, three nominees confirm, an administrator approves, reports", () => {
   const journey = useInProcessJourney();
 
-  it("takes a member from applying to active access with an end date", async () => {
+  it("takes a member from applying to active access, then to their progress report, its downloads and the audit log", async () => {
     const ctx = journey.ctx();
     const base = journey.baseUrl();
     const [trust] = (await ctx.database.rawQuery("select id from organisations where name = $1", [
@@ -51,7 +73,7 @@ describe("learner administrator access: apply, three nominees confirm, an admini
     const adminUser = await buildAdmin(ctx, { givenName: "Dana", familyName: "Reid" });
     // Until the nominee page moves outside RequireSignIn, nominees answer signed in as someone else.
     const newPage = async () => (await journey.browser().newContext()).newPage();
-    const applicant = await newPage();
+    const applicant = await (await journey.browser().newContext({ acceptDownloads: true })).newPage();
     const nominee = await newPage();
     const admin = await newPage();
 
@@ -189,6 +211,168 @@ describe("learner administrator access: apply, three nominees confirm, an admini
     await scanBothWidths(applicant, "learner-admin-give-up");
     await applicant.getByRole("link", { name: "Keep my access" }).click();
     await expectHeading(applicant, "Learner administrator access");
+
+    // Someone to report on: Imogen, in a team below the directorate, completed one course and is part way through
+    // another. Wes belongs to the trust but not to the directorate, so the new access does not reach him.
+    const [directorate] = (await ctx.database.rawQuery("select id from organisations where name = $1", [
+      "Community Services Directorate",
+    ])) as Array<{ id: string }>;
+    if (!trust || !directorate)
+      throw new Error("the demo trust or its directorate is missing from the directory");
+    const team = await buildOrganisation(ctx, {
+      name: "Harbour Community Nursing Team",
+      type: "team",
+      parentId: directorate.id,
+    });
+    const intro = await courseIdBySlug(ctx, "productive-community-services-introductory");
+    const measures = await courseIdBySlug(ctx, "improvement-fundamentals-qi-measures");
+    const imogen = await buildReportLearner(ctx, {
+      organisationId: trust.id,
+      teamId: team,
+      esrNumber: "10155500011",
+      givenName: "Imogen",
+      familyName: "Hart",
+      email: "imogen.hart@trust.example.nhs.uk",
+    });
+    await buildEnrolment(ctx, {
+      userId: imogen.id,
+      courseId: intro,
+      startsAt: daysAgo(60),
+      completedAt: daysAgo(10),
+    });
+    const started = await buildEnrolment(ctx, {
+      userId: imogen.id,
+      courseId: measures,
+      startsAt: daysAgo(5),
+    });
+    await setEnrolmentProgress(ctx, started.id, { requiredStepsCompleted: 1, lastActivityAt: daysAgo(1) });
+    const wes = await buildReportLearner(ctx, {
+      organisationId: trust.id,
+      esrNumber: "10155500099",
+      givenName: "Wes",
+      familyName: "Outside",
+      email: "wes.outside@trust.example.nhs.uk",
+    });
+    await buildEnrolment(ctx, { userId: wes.id, courseId: intro, completedAt: daysAgo(3) });
+
+    // The new learner administrator follows the header's Reports link straight to the directorate's progress report.
+    await applicant.getByRole("link", { name: "Reports", exact: true }).click();
+    await expectHeading(applicant, /Learner progress/);
+    await expect.poll(() => applicant.url()).toMatch(new RegExp(`/reports/${directorate.id}/progress$`));
+    const report = applicant.getByRole("main");
+    await expect.poll(() => report.textContent()).toContain("2 enrolments");
+    await expect.poll(() => report.textContent()).toContain("Imogen Hart");
+    await expect.poll(() => report.textContent()).toContain("Harbour Community Nursing Team");
+    await expect.poll(() => report.textContent()).not.toContain("Wes Outside");
+    await scanBothWidths(applicant, "learner-admin-report");
+
+    // Filtered to completed courses: Imogen's introductory course only.
+    await applicant.getByLabel("Status").selectOption({ label: "Completed" });
+    await applicant.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => applicant.url()).toContain("status=completed");
+    await expect.poll(() => report.textContent()).toContain("1 enrolment,");
+    await expect
+      .poll(() => applicant.locator("tbody tr").first().textContent())
+      .toContain("Productive Community Services: Introductory");
+    await scanBothWidths(applicant, "learner-admin-report-filtered");
+
+    // The CSV carries the filter: its header row, then Imogen's completed course and nothing else.
+    const csv = await downloadText(applicant, () =>
+      applicant.getByRole("link", { name: /^Download CSV/ }).click(),
+    );
+    expect(csv.name).toBe(`learner-progress-community-services-directorate-${ukDate(new Date())}.csv`);
+    const csvRows = parse(csv.text, { bom: true }) as string[][];
+    expect(csvRows[0]?.slice(0, 6)).toEqual([
+      "Given name",
+      "Family name",
+      "Email",
+      "ESR number",
+      "Team",
+      "Course",
+    ]);
+    const csvRecords = parse(csv.text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(csvRecords).toHaveLength(1);
+    expect(csvRecords[0]).toMatchObject({
+      "Given name": "Imogen",
+      "Family name": "Hart",
+      "ESR number": "10155500011",
+      Team: "Harbour Community Nursing Team",
+      Course: "Productive Community Services: Introductory",
+      Status: "Completed",
+      Completed: ukDate(daysAgo(10)),
+    });
+
+    // The ESR completions file: its header row, then Imogen's completion; Wes is outside the directorate.
+    const esr = await downloadText(applicant, () =>
+      applicant.getByRole("link", { name: "Download ESR completions" }).click(),
+    );
+    expect(esr.name).toMatch(/^esr-completions-community-services-directorate-.*\.csv$/);
+    const esrRows = parse(esr.text, { bom: true }) as string[][];
+    expect(esrRows[0]).toEqual([
+      "ESR assignment number",
+      "Family name",
+      "Given name",
+      "Email",
+      "Course code",
+      "Course title",
+      "Completion date",
+      "Certificate code",
+    ]);
+    expect(esrRows.slice(1)).toEqual([
+      [
+        "10155500011",
+        "Hart",
+        "Imogen",
+        "imogen.hart@trust.example.nhs.uk",
+        "productive-community-services-introductory",
+        "Productive Community Services: Introductory",
+        ukDate(daysAgo(10)),
+        "",
+      ],
+    ]);
+
+    // "Your activity" lists the report they viewed and both downloads.
+    await applicant.getByRole("link", { name: "Your activity" }).click();
+    await expectHeading(applicant, "Your activity");
+    const activity = applicant.getByRole("table");
+    await expect.poll(() => activity.textContent()).toContain("Viewed the learner progress report");
+    await expect.poll(() => activity.textContent()).toContain("Downloaded the learner progress report");
+    await expect.poll(() => activity.textContent()).toContain("Downloaded the ESR completions file");
+    await scanBothWidths(applicant, "learner-admin-activity");
+
+    // The platform administrator opens Admin, then the audit log, and looks up the application by its id: Jordan
+    // applied, the three nominees confirmed (no account, so no one is named) and Dana approved it.
+    const [application] = (await ctx.database.rawQuery(
+      "select id from learner_admin_applications where applicant_id = $1",
+      [applicantUser.id],
+    )) as Array<{ id: string }>;
+    await admin.getByRole("link", { name: "Admin", exact: true }).click();
+    await admin
+      .getByRole("navigation", { name: "Admin tools" })
+      .getByRole("link", { name: "Audit log" })
+      .click();
+    await expectHeading(admin, "Audit log");
+    await admin.getByLabel("Subject id (optional)").fill(application?.id ?? "");
+    await admin.getByRole("button", { name: "Search the audit log" }).click();
+    const log = admin.getByRole("table");
+    await expect.poll(() => log.textContent()).toContain("Approved learner administrator access");
+    await expect.poll(() => log.textContent()).toContain(`applicantId: ${applicantUser.id}`);
+    await expect.poll(() => log.textContent()).toContain(adminUser.email);
+    await expect.poll(() => log.textContent()).toContain("Applied for learner administrator access");
+    await expect.poll(() => log.getByText("Confirmed an application as a nominee").count()).toBe(3);
+    await scanBothWidths(admin, "learner-admin-audit-application");
+
+    // Then everything Jordan did, by their email: the application, the report viewed and the two downloads.
+    await admin.getByLabel("Subject id (optional)").fill("");
+    await admin.getByLabel("Who (optional)").fill(applicantUser.email);
+    await admin.getByRole("button", { name: "Search the audit log" }).click();
+    await expect.poll(() => admin.url()).toContain(`actor=${encodeURIComponent(applicantUser.email)}`);
+    await expect.poll(() => log.textContent()).not.toContain("Approved learner administrator access");
+    await expect.poll(() => log.textContent()).toContain("Applied for learner administrator access");
+    await expect.poll(() => log.textContent()).toContain("Viewed the learner progress report");
+    await expect.poll(() => log.textContent()).toContain("Downloaded the learner progress report");
+    await expect.poll(() => log.textContent()).toContain("Downloaded the ESR completions file");
+    await scanBothWidths(admin, "learner-admin-audit-downloads");
   });
 
   it("ends the application when a nominee declines, and says when a link has expired", async () => {
