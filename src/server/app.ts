@@ -17,9 +17,12 @@ import {
 import { z } from "zod";
 import { accountsRoutes } from "./modules/accounts/accounts.routes.js";
 import { createAccountsService } from "./modules/accounts/accounts.service.js";
+import { assessmentRoutes } from "./modules/assessment/assessment.routes.js";
 import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authoringRoutes } from "./modules/authoring/authoring.routes.js";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes.js";
+import { certificatesRoutes } from "./modules/certificates/certificates.routes.js";
+import { cpdRoutes } from "./modules/cpd/cpd.routes.js";
 import { deferralsRoutes } from "./modules/enrolments/deferrals.routes.js";
 import { enrolmentsRoutes } from "./modules/enrolments/enrolments.routes.js";
 import { grantsRoutes } from "./modules/enrolments/grants.routes.js";
@@ -31,6 +34,7 @@ import { learningRoutes } from "./modules/learning/learning.routes.js";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
 import { organisationsAdminRoutes } from "./modules/organisations/organisations-admin.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
+import { portfoliosRoutes } from "./modules/portfolios/portfolios.routes.js";
 import { reportsRoutes } from "./modules/reports/reports.routes.js";
 import { scormPackagesRoutes } from "./modules/scorm/packages.routes.js";
 import { scormRuntimeRoutes } from "./modules/scorm/runtime.routes.js";
@@ -165,6 +169,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(learnerAdminRoutes, deps);
   await app.register(reportsRoutes, deps);
   await app.register(auditRoutes, deps);
+  await app.register(portfoliosRoutes, deps);
+  await app.register(assessmentRoutes, deps);
+  await app.register(certificatesRoutes, deps);
+  await app.register(cpdRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

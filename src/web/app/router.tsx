@@ -25,6 +25,7 @@ import { ResendVerificationPage } from "../features/accounts/routes/resend-verif
 import { ResetPasswordPage } from "../features/accounts/routes/reset-password.page";
 import { SignInPage } from "../features/accounts/routes/sign-in.page";
 import { VerifyEmailPage } from "../features/accounts/routes/verify-email.page";
+import { assessmentAdminRoutes, assessmentRoutes } from "../features/assessment/routes";
 import { auditAdminRoutes, auditRoutes } from "../features/audit/routes";
 import { CourseDetailsPage } from "../features/authoring/routes/course-details.page";
 import { CourseEditPage } from "../features/authoring/routes/course-edit.page";
@@ -38,6 +39,12 @@ import { CoursePage } from "../features/catalogue/routes/course.page";
 import { CoursesPage } from "../features/catalogue/routes/courses.page";
 import { WhereToStartPage } from "../features/catalogue/routes/where-to-start.page";
 import { WhereToStartResultPage } from "../features/catalogue/routes/where-to-start-result.page";
+import {
+  certificateAdminRoutes,
+  certificatePublicRoutes,
+  certificateRoutes,
+} from "../features/certificates/routes";
+import { cpdRoutes } from "../features/cpd/routes";
 import { AdminDeferralPage } from "../features/deferrals/routes/admin-deferral.page";
 import { AdminDeferralsPage } from "../features/deferrals/routes/admin-deferrals.page";
 import { DeferPage } from "../features/deferrals/routes/defer.page";
@@ -63,6 +70,7 @@ import { LearningStepPage } from "../features/learning/routes/learning-step.page
 import { MyLearningPage } from "../features/learning/routes/my-learning.page";
 import { organisationAdminRoutes, organisationRoutes } from "../features/organisations/routes";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
+import { portfolioManageRoutes, portfolioRoutes } from "../features/portfolios/routes";
 import { reportRoutes } from "../features/reports/routes";
 import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
 import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-attempts.page";
@@ -112,6 +120,7 @@ export const router = createBrowserRouter([
       { path: "help/contact/sent", element: <ContactSentPage /> },
       { path: "help/:slug", element: <HelpArticlePage /> },
       ...learnerAdminPublicRoutes,
+      ...certificatePublicRoutes,
       {
         element: <RequireSignIn />,
         children: [
@@ -133,6 +142,10 @@ export const router = createBrowserRouter([
           ...learnerAdminRoutes,
           ...reportRoutes,
           ...auditRoutes,
+          ...portfolioRoutes,
+          ...assessmentRoutes,
+          ...certificateRoutes,
+          ...cpdRoutes,
           {
             path: "manage/help",
             element: <RequireRole required={HELP_EDITOR_ROLES} />,
@@ -156,6 +169,7 @@ export const router = createBrowserRouter([
               { path: "courses/:id/steps/:stepId", element: <StepEditPage /> },
               { path: "programmes", element: <ProgrammesPage /> },
               { path: "programmes/:id", element: <ProgrammeEditPage /> },
+              ...portfolioManageRoutes,
             ],
           },
           {
@@ -180,6 +194,8 @@ export const router = createBrowserRouter([
                   ...organisationAdminRoutes,
                   ...learnerAdminAdminRoutes,
                   ...auditAdminRoutes,
+                  ...assessmentAdminRoutes,
+                  ...certificateAdminRoutes,
                 ],
               },
             ],

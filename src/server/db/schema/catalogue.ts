@@ -65,6 +65,8 @@ export const courses = pgTable(
     priceIsIndicative: boolean("price_is_indicative").notNull().default(false),
     accessMonths: integer("access_months").notNull(),
     cpdPoints: integer("cpd_points").notNull(),
+    /** Months a certificate for this course stays valid; null: it never expires. */
+    certificateValidityMonths: integer("certificate_validity_months"),
     status: courseStatus("status").notNull().default("draft"),
     position: integer("position").notNull(),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
@@ -81,6 +83,10 @@ export const courses = pgTable(
     check("courses_price_not_negative", sql`${t.listPriceExVatPence} >= 0`),
     check("courses_access_months_positive", sql`${t.accessMonths} > 0`),
     check("courses_cpd_points_not_negative", sql`${t.cpdPoints} >= 0`),
+    check(
+      "courses_certificate_validity_positive",
+      sql`${t.certificateValidityMonths} is null or ${t.certificateValidityMonths} > 0`,
+    ),
   ],
 );
 

@@ -1,6 +1,8 @@
 /** The whole Drizzle schema, one file per domain. */
 export * from "./accounts.js";
+export * from "./assessment.js";
 export * from "./catalogue.js";
+export * from "./credentials.js";
 export * from "./enrolments.js";
 export * from "./help.js";
 export * from "./learner-admin.js";
