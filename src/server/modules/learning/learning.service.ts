@@ -13,6 +13,7 @@ import type { Db, Tx } from "../../platform/db.js";
 import { AppError, conflict, notFound, validationFailed } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
 import { VersionedCache } from "../../platform/versioned-cache.js";
+import { recordAchievementIfEarned } from "../certificates/accreditation.js";
 import { deferralEligibility } from "../enrolments/deferral.rules.js";
 import { hasPendingRequest } from "../enrolments/deferrals.repository.js";
 import { isReadOnly, percentOf, toSummary } from "../enrolments/enrolments.service.js";
@@ -203,7 +204,12 @@ async function rollUpCourse(tx: Tx, enrolmentId: string, courseId: string, now: 
   const { done, total, percent } = progressOf(steps, completed);
   const courseCompleted = total > 0 && done === total;
   await repo.setRequiredStepsCompleted(tx, enrolmentId, done);
-  if (courseCompleted) await repo.markCompleted(tx, enrolmentId, now);
+  if (courseCompleted) {
+    await repo.markCompleted(tx, enrolmentId, now);
+    // Completion, or a final quiz passed on a completed course (submitQuiz rolls up on every pass): the course may
+    // now be achieved. Same transaction, so the achievement and certificate stand or fall with the progress.
+    await recordAchievementIfEarned(tx, enrolmentId, now);
+  }
   return { percent, courseCompleted, nextStepId: firstIncomplete(steps, completed) };
 }
 
