@@ -7,7 +7,7 @@
  * same body is measured too, to show what HTTP and the in-process client cost on their own.
  *
  * BENCH_DATABASE_URL (or TEST_DATABASE_URL) for a throwaway PostgreSQL database, otherwise PGlite in memory;
- * BENCH_DURATION seconds per measurement (default 10).
+ * BENCH_DURATION seconds per measurement (default 5); BENCH_ROUNDS alternating app/driver rounds (default 3).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -31,7 +31,8 @@ import type { LoadJob, LoadResult, LoadSlot } from "./support/post-load.worker.j
 import { values12, values2004 } from "./support/scorm-values.js";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
-const SECONDS = Number(process.env.BENCH_DURATION || 10);
+const SECONDS = Number(process.env.BENCH_DURATION || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "results");
 
 /** The UPDATE the app sends for a commit (runtime.repository.ts applyCommit), as plain SQL for the baseline. */
@@ -229,17 +230,61 @@ async function main(): Promise<void> {
           sequence: learner.sequence,
         }));
       const loadVersion = version === "1.2" ? "1.2" : "2004";
-      const app = await measureInWorker("app", {
-        seconds: SECONDS,
-        scoId,
-        version: loadVersion,
-        expectApplied: true,
-        slots: slots((learner) => learner.url, true),
-      });
-      app.sequences.forEach((sequence, i) => {
-        const learner = learners[i];
-        if (learner) learner.sequence = sequence;
-      });
+      const now = new Date().toISOString();
+      const measureApp = async (seconds = SECONDS) => {
+        const app = await measureInWorker("app", {
+          seconds,
+          scoId,
+          version: loadVersion,
+          expectApplied: true,
+          slots: slots((learner) => learner.url, true),
+        });
+        app.sequences.forEach((sequence, i) => {
+          const learner = learners[i];
+          if (learner) learner.sequence = sequence;
+        });
+        return app;
+      };
+      const measureDriver = () =>
+        measure("driver", async (slot) => {
+          const learner = learners[slot];
+          if (!learner) throw new Error("no learner");
+          learner.sequence += 1;
+          const rows = await database.preparedQuery<{ last_sequence: number }>(
+            "bench_scorm_commit",
+            BASELINE_SQL,
+            [
+              learner.rowId,
+              JSON.stringify(values(learner.sequence, learner.userId)),
+              learner.sequence,
+              "incomplete",
+              "unknown",
+              50,
+              0,
+              100,
+              null,
+              0,
+              true,
+              null,
+              now,
+              learner.sequence - 1,
+              learner.enrolmentId,
+              learner.tokenHash,
+              learner.userId,
+              config.sessionIdleMs / 1000,
+            ],
+          );
+          if (rows.length !== 1) throw new Error("the baseline update applied nothing");
+        });
+      // App and driver alternate, round by round, so a neighbour's load on this shared machine weighs on both alike;
+      // each round gives a ratio, and the median round is the verdict.
+      const rounds: Array<{ app: Measured; driver: Measured; ratio: number }> = [];
+      await measureApp(2); // warm-up: JIT, prepared statements, pool connections; not counted
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const app = await measureApp();
+        const driver = await measureDriver();
+        rounds.push({ app, driver, ratio: app.perSecond / driver.perSecond });
+      }
       const bareHttp = await measureInWorker("bare", {
         seconds: SECONDS,
         scoId,
@@ -247,52 +292,43 @@ async function main(): Promise<void> {
         expectApplied: false,
         slots: slots(() => bareUrl, false),
       });
-      const now = new Date().toISOString();
-      const driver = await measure("driver", async (slot) => {
-        const learner = learners[slot];
-        if (!learner) throw new Error("no learner");
-        learner.sequence += 1;
-        const rows = await database.preparedQuery<{ last_sequence: number }>(
-          "bench_scorm_commit",
-          BASELINE_SQL,
-          [
-            learner.rowId,
-            JSON.stringify(values(learner.sequence, learner.userId)),
-            learner.sequence,
-            "incomplete",
-            "unknown",
-            50,
-            0,
-            100,
-            null,
-            0,
-            true,
-            null,
-            now,
-            learner.sequence - 1,
-            learner.enrolmentId,
-            learner.tokenHash,
-            learner.userId,
-            config.sessionIdleMs / 1000,
-          ],
-        );
-        if (rows.length !== 1) throw new Error("the baseline update applied nothing");
-      });
-      const ratio = app.perSecond / driver.perSecond;
+      const byRatio = [...rounds].sort((a, b) => a.ratio - b.ratio);
+      const medianRound = byRatio[Math.floor(byRatio.length / 2)];
+      if (!medianRound) throw new Error("no rounds");
+      const { app, driver, ratio } = medianRound;
+      const p99s = rounds.map((r) => r.app.p99).sort((a, b) => a - b);
+      const medianP99 = p99s[Math.floor(p99s.length / 2)] ?? 0;
       console.log(
-        `\n${name}: ${Buffer.byteLength(sample)} byte commits, ${CONCURRENCY} concurrent, ${SECONDS} s each`,
+        `\n${name}: ${Buffer.byteLength(sample)} byte commits, ${CONCURRENCY} concurrent, ${ROUNDS} rounds of ${SECONDS} s each`,
       );
-      for (const m of [driver, bareHttp, app])
-        console.log(
-          `  ${m.label.padEnd(7)} ${m.perSecond.toFixed(0).padStart(7)} commits/s  p50 ${m.p50.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms  (${m.count})`,
-        );
+      rounds.forEach((r, i) => {
+        for (const m of [r.driver, r.app])
+          console.log(
+            `  round ${i + 1} ${m.label.padEnd(7)} ${m.perSecond.toFixed(0).padStart(7)} commits/s  p50 ${m.p50.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms  (${m.count})`,
+          );
+        console.log(`  round ${i + 1} ratio ${r.ratio.toFixed(2)}`);
+      });
+      console.log(
+        `  bare    ${bareHttp.perSecond.toFixed(0).padStart(7)} commits/s  p50 ${bareHttp.p50.toFixed(1)} ms  p99 ${bareHttp.p99.toFixed(1)} ms  (${bareHttp.count})`,
+      );
       const verdict =
         database.kind === "postgres"
-          ? `${ratio >= 0.5 ? "meets" : "BELOW"} the ratio target; p99 ${app.p99 <= 50 ? "meets" : "ABOVE"} 50 ms`
+          ? `${ratio >= 0.5 ? "meets" : "BELOW"} the ratio target; p99 ${medianP99 <= 50 ? "meets" : "ABOVE"} 50 ms`
           : "targets apply on PostgreSQL only";
-      console.log(`  ratio app ÷ driver: ${ratio.toFixed(2)} (target ≥ 0.50, p99 ≤ 50 ms; ${verdict})`);
+      console.log(
+        `  median ratio app ÷ driver: ${ratio.toFixed(2)}; median app p99 ${medianP99.toFixed(1)} ms (target ≥ 0.50, p99 ≤ 50 ms; ${verdict})`,
+      );
       console.log(`  ratio app ÷ bare HTTP route: ${(app.perSecond / bareHttp.perSecond).toFixed(2)}`);
-      return { name, bytes: Buffer.byteLength(sample), app, driver, bare: bareHttp, ratio };
+      return {
+        name,
+        bytes: Buffer.byteLength(sample),
+        app,
+        driver,
+        bare: bareHttp,
+        ratio,
+        medianP99,
+        rounds,
+      };
     }
 
     console.log(
