@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCpdDemo } from "../../src/server/modules/cpd/cpd.seed.js";
 import { ukDate } from "../../src/server/modules/enrolments/access-window.rules.js";
 import type { CpdActivity } from "../../src/shared/cpd.js";
 import { insertCpdActivities } from "../support/cpd-fixtures.js";
@@ -43,7 +44,7 @@ function call(
 
 async function activityRows(userId: string) {
   return (await ctx.database.rawQuery(
-    "select title, activity_date::text as activity_date, hours::text as hours, points::text as points, reflection from cpd_activities where user_id = $1 order by created_at",
+    "select title, activity_date::text as activity_date, hours::text as hours, points::text as points, reflection from cpd_activities where user_id = $1 order by created_at, activity_date desc, id",
     [userId],
   )) as Array<Record<string, string | null>>;
 }
@@ -320,5 +321,23 @@ describe("CPD activities: a full record", () => {
       [full.id],
     )) as Array<{ n: number }>;
     expect(row?.n).toBe(5000);
+  });
+});
+
+describe("the demo seed", () => {
+  it("gives the demo learner three activities once, and does nothing without them", async () => {
+    expect(await seedCpdDemo(ctx.database.db)).toBe(false);
+    const demo = await buildUser(ctx, { email: "learner@example.org" });
+    expect(await seedCpdDemo(ctx.database.db)).toBe(true);
+    expect(await seedCpdDemo(ctx.database.db)).toBe(false);
+    const rows = await activityRows(demo.id);
+    expect(rows.map((r) => r.title)).toEqual([
+      "Led a PDSA cycle on the morning handover",
+      "Read Making Data Count",
+      "Regional quality improvement network day",
+    ]);
+    for (const row of rows) expect(String(row.activity_date) <= today()).toBe(true);
+    const record = await call("GET", "/api/me/cpd-record?year=all", await signIn(ctx, demo));
+    expect(record.json()).toMatchObject({ totals: { allTime: { points: 9, hours: 10.5, activities: 3 } } });
   });
 });

@@ -208,3 +208,9 @@ export async function getLearner(tx: Tx, userId: string) {
     .where(eq(users.id, userId));
   return row;
 }
+
+/** A user's id by their (lower-case) email address, for the demo seed. */
+export async function findUserIdByEmail(tx: Tx, email: string): Promise<string | undefined> {
+  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+  return row?.id;
+}
