@@ -206,6 +206,12 @@ describe("CPD: a learner keeps their CPD record and downloads it", () => {
     await page.getByText("CPD activity deleted: Led a PDSA cycle on handovers").waitFor();
     await expect.poll(() => totalsCard(page, /^This CPD year/)).toContain("20 CPD points and 0 hours");
     await scanPage(page, "cpd-record-after-delete");
+
+    // Its page is gone: someone following an old link is told so.
+    await page.goto(`${base}/cpd/activities/00000000-0000-4000-8000-000000000000`);
+    await expectHeading(page, "CPD activity not found");
+    await page.getByText("The CPD activity could not be found.").waitFor();
+    await scanPage(page, "cpd-activity-not-found");
     await context.close();
   });
 });
