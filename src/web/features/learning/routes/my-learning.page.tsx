@@ -1,6 +1,9 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { MyCertificatesSchema } from "../../../../shared/certificates";
 import { LEARNING_GROUPS, type MyLearningItem } from "../../../../shared/learning";
 import { ProblemPage } from "../../../components/page-state";
+import { apiRequest } from "../../../lib/api-client";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useMyLearning } from "../api/my-learning";
@@ -9,8 +12,25 @@ import { accessShortWords, GROUP_LABELS, stepsCompleteWords } from "../component
 import { LevelTag } from "../components/level-tag";
 import "../components/learning.css";
 
+/**
+ * The courses the learner holds a certificate for (valid or expired, not revoked or replaced), so achieved courses
+ * can link to it. Same query key as the certificates page, so the two share one fetch.
+ */
+function useCertifiedCourses(): ReadonlySet<string> {
+  const certificates = useQuery({
+    queryKey: ["certificates", "mine"],
+    queryFn: ({ signal }) =>
+      apiRequest("GET", "/api/certificates/mine", { schema: MyCertificatesSchema, signal }),
+  });
+  return new Set(
+    (certificates.data?.certificates ?? [])
+      .filter((c) => c.status === "valid" || c.status === "expired")
+      .map((c) => c.courseId),
+  );
+}
+
 /** One enrolment as a card: the course, its progress, its access dates, and the way on. */
-function LearningCard({ item }: { item: MyLearningItem }) {
+function LearningCard({ item, certified }: { item: MyLearningItem; certified: boolean }) {
   const looksBack = item.group === "completed" || item.group === "expired";
   const action = looksBack
     ? { to: outlinePath(item.enrolmentId), text: "Review" }
@@ -27,6 +47,13 @@ function LearningCard({ item }: { item: MyLearningItem }) {
           {item.completedAt ? <li>Completed {formatDate(item.completedAt)}</li> : null}
           <li>{accessShortWords({ ...item, state: item.group === "expired" ? "expired" : item.state })}</li>
           {item.nextStep && item.group === "active" ? <li>Next step: {item.nextStep.title}</li> : null}
+          {certified ? (
+            <li>
+              <Link to="/certificates">
+                View certificate<span className="nhsuk-u-visually-hidden"> for {item.course.title}</span>
+              </Link>
+            </li>
+          ) : null}
         </ul>
         {item.group === "deferred" ? null : (
           <Link
@@ -47,6 +74,7 @@ function LearningCard({ item }: { item: MyLearningItem }) {
 export function MyLearningPage() {
   usePageTitle("My learning");
   const learning = useMyLearning();
+  const certified = useCertifiedCourses();
 
   if (learning.isError) {
     return (
@@ -80,7 +108,7 @@ export function MyLearningPage() {
                 <ul className="nhsuk-list app-card-list">
                   {inGroup.map((item) => (
                     <li key={item.enrolmentId}>
-                      <LearningCard item={item} />
+                      <LearningCard item={item} certified={certified.has(item.course.id)} />
                     </li>
                   ))}
                 </ul>
