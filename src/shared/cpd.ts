@@ -164,6 +164,7 @@ export const CPD_CERTIFICATE_STATUS_LABELS: Record<CpdCertificateStatus, string>
 
 /** A certificate as the record and transcript name it. */
 export const CpdCertificateSchema = z.object({
+  id: z.string().describe("for GET /api/certificates/:id/pdf"),
   code: z.string(),
   status: z.enum(CPD_CERTIFICATE_STATUSES),
   expiresOn: z.string().nullable().describe("UK date the certificate expires (or expired), when it does"),

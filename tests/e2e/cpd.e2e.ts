@@ -70,6 +70,9 @@ describe("CPD: a learner keeps their CPD record and downloads it", () => {
     await expect(
       courses.getByRole("link", { name: new RegExp(certificate.code) }).getAttribute("href"),
     ).resolves.toBe(`/verify/${certificate.code}`);
+    await expect(
+      courses.getByRole("link", { name: /^Download certificate/ }).getAttribute("href"),
+    ).resolves.toBe(`/api/certificates/${certificate.id}/pdf`);
     await page.getByText("You have not recorded an activity in the CPD year").waitFor();
     await scanPage(page, "cpd-record-course-only");
 

@@ -142,6 +142,7 @@ export async function certificatesFor(tx: Tx, achievementIds: string[]) {
   if (achievementIds.length === 0) return [];
   return tx
     .select({
+      id: certificates.id,
       achievementId: certificates.achievementId,
       code: certificates.code,
       state: certificates.state,

@@ -125,7 +125,12 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
         counted: countsTowardsTotals(status),
         certificate:
           current && status
-            ? { code: current.code, status, expiresOn: current.expiresAt ? ukDate(current.expiresAt) : null }
+            ? {
+                id: current.id,
+                code: current.code,
+                status,
+                expiresOn: current.expiresAt ? ukDate(current.expiresAt) : null,
+              }
             : null,
         replacedCodes: replaced.map((c) => c.code),
       };

@@ -16,3 +16,5 @@ export const verifyPath = (code: string) => `/verify/${encodeURIComponent(code)}
 /** The record page showing a CPD year ("" for the current one, "all" for every year). */
 export const cpdYearPath = (year: string) =>
   year ? `${CPD_PATH}?year=${encodeURIComponent(year)}` : CPD_PATH;
+/** A certificate's PDF (served by the certificates module to its holder). */
+export const certificatePdfPath = (id: string) => `/api/certificates/${encodeURIComponent(id)}/pdf`;

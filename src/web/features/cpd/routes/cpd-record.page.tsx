@@ -8,14 +8,8 @@ import { toQueryString } from "../../../lib/api-client";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useCpdRecord } from "../api/cpd-record";
-import { CertificateTag } from "../components/certificate-tag";
-import {
-  activityPath,
-  cpdYearPath,
-  NEW_ACTIVITY_PATH,
-  TRANSCRIPT_PATH,
-  verifyPath,
-} from "../components/cpd-paths";
+import { CertificateCell } from "../components/certificate-cell";
+import { activityPath, cpdYearPath, NEW_ACTIVITY_PATH, TRANSCRIPT_PATH } from "../components/cpd-paths";
 import { type CpdColumn, CpdTable } from "../components/cpd-table";
 import { hoursWords, pointsWords } from "../components/cpd-words";
 import "../components/cpd.css";
@@ -51,19 +45,7 @@ const COURSE_COLUMNS: CpdColumn<CpdCourseEntry>[] = [
   {
     key: "certificate",
     header: "Certificate",
-    render: (c) =>
-      c.certificate ? (
-        <>
-          <CertificateTag status={c.certificate.status} />{" "}
-          <Link to={verifyPath(c.certificate.code)}>
-            <span className="nhsuk-u-visually-hidden">Certificate </span>
-            {c.certificate.code}
-            <span className="nhsuk-u-visually-hidden"> for {c.courseTitle}</span>
-          </Link>
-        </>
-      ) : (
-        "Not issued"
-      ),
+    render: (c) => <CertificateCell certificate={c.certificate} courseTitle={c.courseTitle} />,
   },
 ];
 

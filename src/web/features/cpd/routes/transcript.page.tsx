@@ -5,8 +5,8 @@ import { ProblemPage } from "../../../components/page-state";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useTranscript } from "../api/transcript";
-import { CertificateTag } from "../components/certificate-tag";
-import { CPD_PATH, verifyPath } from "../components/cpd-paths";
+import { CertificateCell } from "../components/certificate-cell";
+import { CPD_PATH } from "../components/cpd-paths";
 import { type CpdColumn, CpdTable } from "../components/cpd-table";
 import "../components/cpd.css";
 
@@ -31,31 +31,17 @@ const ACHIEVED_COLUMNS: CpdColumn<TranscriptAchievement>[] = [
   {
     key: "certificate",
     header: "Certificate",
-    render: (a) =>
-      a.certificate ? (
-        <>
-          <CertificateTag status={a.certificate.status} />{" "}
-          <Link to={verifyPath(a.certificate.code)}>
-            <span className="nhsuk-u-visually-hidden">Certificate </span>
-            {a.certificate.code}
-            <span className="nhsuk-u-visually-hidden"> for {a.courseTitle}</span>
-          </Link>
-          {a.certificate.expiresOn && a.certificate.status === "valid" ? (
-            <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-              <br />
-              Valid until {formatDate(a.certificate.expiresOn)}
-            </span>
-          ) : null}
-          {a.replacedCodes.length > 0 ? (
-            <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
-              <br />
-              Replaces {a.replacedCodes.join(", ")}
-            </span>
-          ) : null}
-        </>
-      ) : (
-        "Not issued"
-      ),
+    render: (a) => (
+      <>
+        <CertificateCell certificate={a.certificate} courseTitle={a.courseTitle} />
+        {a.replacedCodes.length > 0 ? (
+          <span className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+            <br />
+            Replaces {a.replacedCodes.join(", ")}
+          </span>
+        ) : null}
+      </>
+    ),
   },
 ];
 
