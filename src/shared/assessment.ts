@@ -335,6 +335,7 @@ export const AssessorOptionsQuerySchema = z
 
 /** Everyone holding the assessor role now, with their open work and, for a submission, why they cannot take it. */
 export const AssessorOptionsSchema = z.object({
+  submission: QueueItemSchema.nullable().describe("the submission asked about, when submissionId was given"),
   assessors: z.array(
     z.object({
       id: z.string(),

@@ -655,7 +655,12 @@ describe("allocation by platform administrators", () => {
       admin.cookie,
     );
     expect(response.statusCode, response.body).toBe(200);
-    const { assessors } = response.json<AssessorOptions>();
+    const { assessors, submission } = response.json<AssessorOptions>();
+    expect(submission).toMatchObject({
+      submissionId: sub.submissionId,
+      learner: { id: sub.userId },
+      assessor: null,
+    });
     expect(assessors.find((a) => a.id === free.user.id)).toMatchObject({
       name: "Fran Aaronson",
       email: free.user.email,

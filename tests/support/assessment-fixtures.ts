@@ -307,8 +307,8 @@ export async function buildSubmission(
 }
 
 /**
- * The learner revises a referred portfolio and submits it again: more evidence, then version n+1 waiting for
- * assessment (unallocated unless told), and the portfolio submitted again.
+ * The learner revises a referred portfolio and submits it again: more evidence, then version n+1 (holding the earlier
+ * evidence and the new) waiting for assessment (unallocated unless told), and the portfolio submitted again.
  */
 export async function resubmit(
   ctx: TestContext,
@@ -321,7 +321,16 @@ export async function resubmit(
     .from(portfolioSubmissions)
     .where(eq(portfolioSubmissions.portfolioId, submission.portfolioId));
   const version = (latest?.version ?? 0) + 1;
-  const { evidence } = await addEvidence(
+  const [previous] = await db
+    .select({ snapshot: portfolioSubmissions.snapshot })
+    .from(portfolioSubmissions)
+    .where(
+      and(
+        eq(portfolioSubmissions.portfolioId, submission.portfolioId),
+        eq(portfolioSubmissions.version, version - 1),
+      ),
+    );
+  const { evidence: added } = await addEvidence(
     ctx,
     submission.portfolioId,
     submission.userId,
@@ -338,7 +347,11 @@ export async function resubmit(
     .values({
       portfolioId: submission.portfolioId,
       version,
-      snapshot: { criteria: submission.criteria, evidence },
+      // The portfolio keeps its earlier evidence: the new version holds it all.
+      snapshot: {
+        criteria: submission.criteria,
+        evidence: [...(previous?.snapshot.evidence ?? []), ...added],
+      },
       declaration: "I confirm that this portfolio is my own work.",
       submittedAt: now,
       status: "awaiting_assessment",

@@ -671,6 +671,7 @@ export function createAssessmentService(deps: AssessmentDeps) {
           details: { rows: assessors.length },
         });
         return {
+          submission: submissionId ? await queueItem(tx, submissionId, now) : null,
           assessors: assessors.map((a) => {
             const clash = row ? conflictBetween({ userId: a.id, teamId: a.teamId }, learnerOf(row)) : null;
             return {
