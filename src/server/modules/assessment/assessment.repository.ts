@@ -351,7 +351,7 @@ export async function pickUp(tx: Tx, id: string, assessorId: string, now: Date) 
 export async function allocate(
   tx: Tx,
   id: string,
-  values: { assessorId: string; allocatedBy: string; now: Date },
+  values: { assessorId: string; allocatedBy: string | null; now: Date },
   fromStatuses: SubmissionStatus[],
 ) {
   const [row] = await tx
@@ -571,4 +571,29 @@ export async function updateSettings(
 export async function getSettingsForDecision(tx: Tx) {
   const [row] = await tx.select().from(verificationSettings).where(eq(verificationSettings.id, 1));
   return row ?? { samplePercent: 20, newAssessorDecisions: 3 };
+}
+
+/** A user's id and team by email address (the demo seed finds its accounts this way), or null. */
+export async function getPersonByEmail(tx: Tx, email: string) {
+  const [row] = await tx
+    .select({ id: users.id, teamId: users.teamId })
+    .from(users)
+    .where(eq(users.email, email));
+  return row ?? null;
+}
+
+/** A learner's submissions waiting for an assessor that nobody holds yet, oldest first. */
+export async function listUnallocatedOf(tx: Tx, learnerId: string) {
+  return tx
+    .select({ id: portfolioSubmissions.id })
+    .from(portfolioSubmissions)
+    .innerJoin(portfolios, eq(portfolios.id, portfolioSubmissions.portfolioId))
+    .where(
+      and(
+        eq(portfolios.userId, learnerId),
+        eq(portfolioSubmissions.status, "awaiting_assessment"),
+        isNull(portfolioSubmissions.assessorId),
+      ),
+    )
+    .orderBy(asc(portfolioSubmissions.submittedAt));
 }
