@@ -314,3 +314,27 @@ export const RegistrationSchema = z.object({
 });
 /** A registration. */
 export type Registration = z.infer<typeof RegistrationSchema>;
+
+/** Longest certificate validity a course may set, in months (10 years). */
+export const CERTIFICATE_VALIDITY_MAX_MONTHS = 120;
+
+/**
+ * GET and PUT /api/authoring/courses/:id/certificate-validity: how long certificates for a course stay valid.
+ * Applies to certificates issued from then on; those already issued keep the expiry they were issued with.
+ */
+export const CertificateValiditySchema = z
+  .object({
+    certificateValidityMonths: z
+      .number({ error: "Enter the number of months as a whole number, like 24" })
+      .int("Enter the number of months as a whole number, like 24")
+      .min(1, "A certificate must be valid for at least 1 month")
+      .max(
+        CERTIFICATE_VALIDITY_MAX_MONTHS,
+        `A certificate can be valid for ${CERTIFICATE_VALIDITY_MAX_MONTHS} months (10 years) at most`,
+      )
+      .nullable()
+      .describe("null: certificates for this course never expire"),
+  })
+  .strict();
+/** A course's certificate validity. */
+export type CertificateValidity = z.infer<typeof CertificateValiditySchema>;

@@ -555,3 +555,48 @@ describe("awarding body claims", () => {
     expect((await call(otherLearnerCookie, "GET", unknownUser)).statusCode).toBe(403);
   });
 });
+
+describe("course certificate validity (authoring)", () => {
+  it("lets content editors set and clear it, audited; refuses bad values and other roles", async () => {
+    const url = `/api/authoring/courses/${practitioner}/certificate-validity`;
+    expect((await call(editorCookie, "GET", url)).json()).toEqual({ certificateValidityMonths: null });
+    const put = await call(editorCookie, "PUT", url, { certificateValidityMonths: 36 });
+    expect(put.statusCode).toBe(200);
+    expect((await call(editorCookie, "GET", url)).json()).toEqual({ certificateValidityMonths: 36 });
+    const [audit] = await auditFor(ctx, "authoring.course_updated");
+    expect(audit).toMatchObject({
+      subjectId: practitioner,
+      details: {
+        changed: ["certificateValidityMonths"],
+        certificateValidityMonths: { before: null, after: 36 },
+      },
+    });
+
+    for (const bad of [0, 121, 1.5, "12", -1]) {
+      expect(
+        (await call(editorCookie, "PUT", url, { certificateValidityMonths: bad })).statusCode,
+        String(bad),
+      ).toBe(400);
+    }
+    expect((await call(editorCookie, "PUT", url, {})).statusCode).toBe(400);
+    expect((await call(otherLearnerCookie, "PUT", url, { certificateValidityMonths: 1 })).statusCode).toBe(
+      403,
+    );
+    expect((await call(otherLearnerCookie, "GET", url)).statusCode).toBe(403);
+    expect((await call(null, "GET", url)).statusCode).toBe(401);
+    expect(
+      (
+        await call(
+          editorCookie,
+          "GET",
+          "/api/authoring/courses/00000000-0000-4000-8000-000000000000/certificate-validity",
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect((await call(editorCookie, "GET", url)).json()).toEqual({ certificateValidityMonths: 36 });
+
+    expect((await call(editorCookie, "PUT", url, { certificateValidityMonths: null })).json()).toEqual({
+      certificateValidityMonths: null,
+    });
+  });
+});

@@ -15,6 +15,7 @@ import {
   StepCreateSchema,
   StepUpdateSchema,
 } from "../../../shared/authoring.js";
+import { CertificateValiditySchema } from "../../../shared/certificates.js";
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
@@ -151,6 +152,42 @@ export const authoringRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps)
     },
     async (request) =>
       service.updateCourse(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        requestContext(request),
+      ),
+  );
+
+  app.get(
+    "/api/authoring/courses/:id/certificate-validity",
+    {
+      schema: {
+        tags,
+        summary: "How long certificates for the course stay valid (null: they never expire)",
+        params: CourseParams,
+        response: { 200: CertificateValiditySchema, ...errors },
+      },
+    },
+    async (request) => service.getCertificateValidity(db, requireActor(request), request.params.id),
+  );
+
+  app.put(
+    "/api/authoring/courses/:id/certificate-validity",
+    {
+      schema: {
+        tags,
+        summary: "Set how long certificates for the course stay valid, in months (null: they never expire)",
+        description:
+          "Applies to certificates issued from now on; those already issued keep their expiry. Audited as a change to the course.",
+        params: CourseParams,
+        body: CertificateValiditySchema,
+        response: { 200: CertificateValiditySchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.setCertificateValidity(
         db,
         requireActor(request),
         request.params.id,

@@ -15,6 +15,7 @@ import {
   type StoredFile,
 } from "../../../shared/authoring.js";
 import { ACCESS_MONTHS } from "../../../shared/catalogue.js";
+import type { CertificateValidity } from "../../../shared/certificates.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
@@ -387,6 +388,49 @@ export async function updateCourse(
       details: { changed },
     });
     return loadCourseTree(tx, courseId);
+  });
+}
+
+/** How long certificates for a course stay valid (null: they never expire), for its editors. */
+export async function getCertificateValidity(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+): Promise<CertificateValidity> {
+  assertCanAuthor(actor);
+  const found = await repo.getCourse(db, courseId);
+  if (!found) throw notFound("The course");
+  return { certificateValidityMonths: found.course.certificateValidityMonths };
+}
+
+/**
+ * Sets how long certificates for a course stay valid. Certificates copy their expiry when issued, so this changes
+ * only those issued from now on. Audited like any change to a course's details.
+ */
+export async function setCertificateValidity(
+  db: Db,
+  actor: Actor,
+  courseId: string,
+  input: CertificateValidity,
+  context: RequestContext,
+): Promise<CertificateValidity> {
+  assertCanAuthor(actor);
+  return db.transaction(async (tx) => {
+    const found = await repo.getCourse(tx, courseId, { lock: true });
+    if (!found) throw notFound("The course");
+    const before = found.course.certificateValidityMonths;
+    await repo.updateCourse(tx, courseId, { certificateValidityMonths: input.certificateValidityMonths });
+    await recordAudit(tx, context, {
+      actorUserId: actor.userId,
+      action: "authoring.course_updated",
+      subjectType: "course",
+      subjectId: courseId,
+      details: {
+        changed: before === input.certificateValidityMonths ? [] : ["certificateValidityMonths"],
+        certificateValidityMonths: { before, after: input.certificateValidityMonths },
+      },
+    });
+    return { certificateValidityMonths: input.certificateValidityMonths };
   });
 }
 

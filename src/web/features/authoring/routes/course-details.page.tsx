@@ -1,11 +1,98 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
+import {
+  CERTIFICATE_VALIDITY_MAX_MONTHS,
+  type CertificateValidity,
+  CertificateValiditySchema,
+} from "../../../../shared/certificates";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
+import { Button } from "../../../components/button";
+import { ErrorSummary } from "../../../components/error-summary";
+import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
-import { isApiError } from "../../../lib/api-client";
+import { TextInput } from "../../../components/text-input";
+import { apiRequest, isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
+import { useFormErrors } from "../../../lib/use-form-errors";
 import { useAuthoringCourse, useUpdateCourse } from "../api/courses";
 import { useProgrammes } from "../api/programmes";
 import { CourseForm } from "../components/course-form";
+
+const validityPath = (id: string) => `/api/authoring/courses/${encodeURIComponent(id)}/certificate-validity`;
+
+/**
+ * How long certificates for the course stay valid: its own small form, saved on its own (PUT …/certificate-validity),
+ * because it changes only certificates issued from now on.
+ */
+function CertificateValidityForm({ courseId }: { courseId: string }) {
+  const queryClient = useQueryClient();
+  const key = ["authoring", "certificate-validity", courseId] as const;
+  const validity = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) =>
+      apiRequest("GET", validityPath(courseId), { schema: CertificateValiditySchema, signal }),
+  });
+  const save = useMutation({
+    mutationFn: (body: CertificateValidity) =>
+      apiRequest("PUT", validityPath(courseId), { body, schema: CertificateValiditySchema }),
+    onSuccess: (saved) => queryClient.setQueryData(key, saved),
+  });
+  const [months, setMonths] = useState<string | null>(null);
+  const [saved, setSaved] = useState(0);
+  const { errors, summary, showFieldErrors, showFailure } = useFormErrors(["certificateValidityMonths"]);
+  if (!validity.data) return validity.isError ? <p>{validity.error.message}</p> : null;
+  const value = months ?? validity.data.certificateValidityMonths?.toString() ?? "";
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const typed = value.trim();
+    const body = { certificateValidityMonths: typed === "" ? null : Number(typed) };
+    const parsed = CertificateValiditySchema.safeParse(body);
+    if (
+      showFieldErrors(
+        /^\d*$/.test(typed) && parsed.success
+          ? {}
+          : {
+              certificateValidityMonths:
+                parsed.error?.issues[0]?.message ?? "Enter the number of months as a whole number, like 24",
+            },
+      ) ||
+      save.isPending
+    )
+      return;
+    save.mutate(body, { onSuccess: () => setSaved((n) => n + 1), onError: showFailure });
+  };
+  return (
+    <section aria-labelledby="certificate-validity-heading" className="nhsuk-u-margin-top-7">
+      <h2 id="certificate-validity-heading">Certificates</h2>
+      {saved > 0 ? (
+        <NotificationBanner key={saved} heading="Certificate validity saved">
+          <p>
+            {validity.data.certificateValidityMonths === null
+              ? "Certificates for this course will not expire."
+              : `Certificates issued from now on will be valid for ${validity.data.certificateValidityMonths} months.`}
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <ErrorSummary errors={summary} />
+      <form noValidate onSubmit={submit}>
+        <TextInput
+          id="certificateValidityMonths"
+          label="How many months is a certificate for this course valid for? (optional)"
+          hint={`Leave this empty if certificates never expire. Up to ${CERTIFICATE_VALIDITY_MAX_MONTHS} months. A change applies to certificates issued from now on.`}
+          inputMode="numeric"
+          width={4}
+          value={value}
+          onChange={setMonths}
+          error={errors.certificateValidityMonths}
+        />
+        <Button variant="secondary" busy={save.isPending}>
+          Save certificate validity
+        </Button>
+      </form>
+    </section>
+  );
+}
 
 /** /manage/courses/:id/details: change a course's details (its level only while nobody is enrolled). */
 export function CourseDetailsPage() {
@@ -63,6 +150,7 @@ export function CourseDetailsPage() {
           })
         }
       />
+      <CertificateValidityForm courseId={c.id} />
     </>
   );
 }
