@@ -51,6 +51,13 @@ async function queue(cookie: string): Promise<AssessorQueue> {
   return response.json() as AssessorQueue;
 }
 
+/** The achievements recorded for an enrolment (by the certificates domain, when a pass takes effect). */
+async function achievementsOf(enrolmentId: string) {
+  return (await ctx.database.rawQuery("select rule::text as rule from achievements where enrolment_id = $1", [
+    enrolmentId,
+  ])) as Array<{ rule: string }>;
+}
+
 beforeAll(async () => {
   ctx = await createTestApp();
   admin = await buildStaff(ctx, ["platform_admin"], { givenName: "Dana", familyName: "Reid" });
@@ -371,9 +378,12 @@ describe("deciding", () => {
     expect(await assessmentState(ctx)).toEqual(before);
   });
 
-  it("passes at once when not sampled: submission and portfolio passed, learner emailed", async () => {
+  it("passes at once when not sampled: submission and portfolio passed, achievement recorded, learner emailed", async () => {
     const me = await assessor();
     const sub = await buildSubmission(ctx, { assessorId: me.user.id });
+    await ctx.database.rawQuery("update enrolments set completed_at = now() where id = $1", [
+      sub.enrolmentId,
+    ]);
     const response = await call("POST", decisionUrl(sub.submissionId), me.cookie, {
       ...decisionBody(sub.criteria, "pass"),
       feedback: "",
@@ -384,8 +394,9 @@ describe("deciding", () => {
       status: "passed",
       portfolio_status: "passed",
     });
-    const [mail] = await mailTo(ctx, sub.learner?.email ?? "");
-    expect(mail?.subject).toBe("Your portfolio for The Productive Ward: Practitioner has passed");
+    expect(await achievementsOf(sub.enrolmentId)).toEqual([{ rule: "completion_and_portfolio" }]);
+    const subjects = (await mailTo(ctx, sub.learner?.email ?? "")).map((m) => m.subject);
+    expect(subjects).toContain("Your portfolio for The Productive Ward: Practitioner has passed");
     const again = await call(
       "POST",
       decisionUrl(sub.submissionId),
@@ -413,6 +424,7 @@ describe("deciding", () => {
       portfolio_status: "submitted",
     });
     expect(await mailTo(ctx, sub.learner?.email ?? "")).toHaveLength(mailBefore);
+    expect(await achievementsOf(sub.enrolmentId)).toEqual([]);
     const again = await call(
       "POST",
       decisionUrl(sub.submissionId),

@@ -193,6 +193,14 @@ describe("the verifier's view", () => {
 describe("verdicts", () => {
   it("confirms a sampled pass: it takes effect, the learner is emailed, and a second verdict is refused (audited)", async () => {
     const { sub, decision } = await sampledDecision("pass");
+    await ctx.database.rawQuery("update enrolments set completed_at = now() where id = $1", [
+      sub.enrolmentId,
+    ]);
+    const achievements = async () =>
+      (await ctx.database.rawQuery("select count(*)::int as n from achievements where enrolment_id = $1", [
+        sub.enrolmentId,
+      ])) as Array<{ n: number }>;
+    expect(await achievements()).toEqual([{ n: 0 }]);
     const response = await verdict(
       verifier.cookie,
       sub.submissionId,
@@ -213,8 +221,9 @@ describe("verdicts", () => {
       status: "passed",
       portfolio_status: "passed",
     });
-    const [mail] = await mailTo(ctx, sub.learner?.email ?? "");
-    expect(mail?.subject).toBe("Your portfolio for The Productive Ward: Practitioner has passed");
+    expect(await achievements()).toEqual([{ n: 1 }]);
+    const subjects = (await mailTo(ctx, sub.learner?.email ?? "")).map((m) => m.subject);
+    expect(subjects).toContain("Your portfolio for The Productive Ward: Practitioner has passed");
     const [audit] = await auditFor(ctx, "verification.confirmed");
     expect(audit).toMatchObject({
       actorUserId: verifier.user.id,
