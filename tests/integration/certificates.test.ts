@@ -600,3 +600,45 @@ describe("course certificate validity (authoring)", () => {
     });
   });
 });
+
+describe("reports show certificate codes", () => {
+  it("the learner-progress report and the ESR export carry the enrolment's valid certificate code", async () => {
+    const me = await achiever({ givenName: "Reported", familyName: "Learner" });
+    const [org] = (await ctx.database.rawQuery("select organisation_id from users where id = $1", [
+      me.user.id,
+    ])) as Array<{ organisation_id: string }>;
+    const organisationId = org?.organisation_id ?? "";
+    const page = await call(
+      adminCookie,
+      "GET",
+      `/api/reports/learner-progress?organisationId=${organisationId}&pageSize=100&status=completed`,
+    );
+    expect(page.statusCode, page.body).toBe(200);
+    const row = page.json().rows.find((r: { learnerId: string }) => r.learnerId === me.user.id);
+    expect(row?.certificate).toBe(me.certificate.code);
+
+    const esr = await call(
+      adminCookie,
+      "GET",
+      `/api/reports/esr-completions?organisationId=${organisationId}`,
+    );
+    expect(esr.statusCode).toBe(200);
+    const records = parse(esr.body.replace(/^\uFEFF/, ""), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(records.find((r) => r.Email === me.user.email)?.["Certificate code"]).toBe(me.certificate.code);
+
+    // Revoked: no valid certificate, so the column is empty again.
+    await call(adminCookie, "POST", `/api/admin/certificates/${me.certificate.id}/revoke`, {
+      reason: "Test",
+    });
+    const after = await call(
+      adminCookie,
+      "GET",
+      `/api/reports/learner-progress?organisationId=${organisationId}&pageSize=100&status=completed`,
+    );
+    expect(
+      after.json().rows.find((r: { learnerId: string }) => r.learnerId === me.user.id)?.certificate,
+    ).toBeNull();
+  });
+});

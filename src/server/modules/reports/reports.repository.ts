@@ -221,14 +221,25 @@ export interface ProgressDbRow {
   last_active_at: Date | string | null;
   completed_at: Date | string | null;
   expires_at: Date | string;
+  /** The enrolment's valid certificate (issue 6), if it has one. */
+  certificate_code: string | null;
   sort_family: string;
   sort_given: string;
 }
 
+/**
+ * The code of an enrolment's valid certificate: its achievement is unique per enrolment and at most one of its
+ * certificates is valid (both unique indexes), so this is two index look-ups per row, and only for rows returned.
+ */
+const CERTIFICATE_CODE = sql.raw(`(select cert.code from achievements a
+    join certificates cert on cert.achievement_id = a.id and cert.state = 'valid'
+    where a.enrolment_id = e.id limit 1)`);
+
 const progressSelect = sql`select e.id as enrolment_id, u.id as learner_id, u.given_name, u.family_name, u.email,
     u.esr_number, t.id as team_id, t.name as team_name, c.id as course_id, c.title as course_title, c.level,
     ${STATUS} as status, ${PROGRESS} as progress, e.created_at as enrolled_at, e.last_activity_at as last_active_at,
-    e.completed_at, e.expires_at, lower(u.family_name) as sort_family, lower(u.given_name) as sort_given`;
+    e.completed_at, e.expires_at, ${CERTIFICATE_CODE} as certificate_code, lower(u.family_name) as sort_family,
+    lower(u.given_name) as sort_given`;
 
 const progressFrom = sql`from users u
     join enrolments e on e.user_id = u.id
@@ -460,6 +471,7 @@ export interface EsrDbRow {
   completed_at: Date | string;
   /** completed_at as PostgreSQL text, at full (microsecond) precision, for the keyset. */
   completed_key: string;
+  certificate_code: string | null;
 }
 
 function esrWhere(scope: ReportScope, range: { from: Date; to: Date }): SQL {
@@ -493,7 +505,8 @@ export async function* esrBatches(
     const rows: EsrDbRow[] = await queryRows<EsrDbRow>(
       tx,
       sql`select e.id as enrolment_id, u.esr_number, u.family_name, u.given_name, u.email, c.slug as course_code,
-          c.title as course_title, e.completed_at, e.completed_at::text as completed_key
+          c.title as course_title, e.completed_at, e.completed_at::text as completed_key,
+          ${CERTIFICATE_CODE} as certificate_code
         from users u
         join enrolments e on e.user_id = u.id
         join courses c on c.id = e.course_id

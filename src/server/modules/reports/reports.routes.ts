@@ -81,7 +81,7 @@ export const reportsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         summary:
           "Learner progress for an organisation and those below it: a page (json) or every row (csv, xlsx)",
         description:
-          "json is paginated (pageSize at most 100) with a total; csv and xlsx stream every matching row in name order and are rate-limited per person (429 with Retry-After). Dates are UK calendar days, inclusive. The certificate column is empty until certificates are issued.",
+          "json is paginated (pageSize at most 100) with a total; csv and xlsx stream every matching row in name order and are rate-limited per person (429 with Retry-After). Dates are UK calendar days, inclusive. The certificate column holds the code of the enrolment's valid certificate, when it has one.",
         querystring: ProgressQuerySchema,
         response: { 200: ProgressPageSchema, ...errors },
       },

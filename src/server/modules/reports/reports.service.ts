@@ -151,7 +151,7 @@ function toProgressRow(row: repo.ProgressDbRow): ProgressRow {
     lastActiveAt: isoOrNull(row.last_active_at),
     completedAt: isoOrNull(row.completed_at),
     expiresAt: iso(row.expires_at),
-    certificate: null,
+    certificate: row.certificate_code,
   };
 }
 
@@ -170,7 +170,7 @@ function toProgressCells(row: repo.ProgressDbRow): Cell[] {
     dayOrEmpty(row.last_active_at),
     dayOrEmpty(row.completed_at),
     dayOrEmpty(row.expires_at),
-    null,
+    row.certificate_code,
   ];
 }
 
@@ -721,7 +721,7 @@ export function createReportsService(deps: { db: Db; now?: () => Date }) {
             r.course_code,
             r.course_title,
             ukDate(new Date(r.completed_at)),
-            null,
+            r.certificate_code,
           ]);
       })();
       return {
