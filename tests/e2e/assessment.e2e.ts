@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,14 +9,21 @@ import {
   setSampling,
   submissionState,
 } from "../support/assessment-fixtures.js";
-import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
+import {
+  expectHeading,
+  expectNoHorizontalScroll,
+  SCREENSHOT_DIR,
+  scanPage,
+  signIn,
+} from "./support/browser.js";
 import { useInProcessJourney } from "./support/journey.js";
 
-/** Scans the page, then checks it at 320 px wide and puts the viewport back. */
+/** Scans the page, then checks it at 320 px wide (saving that screenshot too) and puts the viewport back. */
 async function scanBothWidths(page: Page, name: string) {
   await scanPage(page, name);
   await page.setViewportSize({ width: 320, height: 640 });
   await expectNoHorizontalScroll(page);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-320px.png`), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 

@@ -187,9 +187,9 @@ export function DecisionRecord({ decision, heading }: { decision: DecisionView; 
 }
 
 /**
- * The criteria tree beside the evidence: for each criterion its statement and assessor guidance, then `extra` (the
- * judgement under review, the decision inputs), and on the right (or below, on narrow screens) the evidence the
- * learner offered against it.
+ * The criteria tree beside the evidence: for each criterion its statement and assessor guidance, with `extra` (the
+ * judgement under review, the decision inputs) beneath, and the evidence the learner offered against it on the right.
+ * On narrow screens they stack in reading order: statement, evidence, then `extra`.
  */
 export function CriteriaAndEvidence({
   submission,
@@ -218,7 +218,7 @@ export function CriteriaAndEvidence({
                 return (
                   <div key={criterion.id} className="app-criterion">
                     <div className="app-criterion__columns">
-                      <div>
+                      <div className="app-criterion__statement">
                         <h4>
                           <span className="app-criterion__code nhsuk-caption-m">
                             Criterion {criterion.code}
@@ -233,9 +233,8 @@ export function CriteriaAndEvidence({
                             </Details.Text>
                           </Details>
                         ) : null}
-                        {extra?.(criterion)}
                       </div>
-                      <div>
+                      <div className="app-criterion__evidence">
                         <p className="nhsuk-heading-xs nhsuk-u-margin-bottom-2">
                           Evidence for {criterion.code}
                         </p>
@@ -249,6 +248,7 @@ export function CriteriaAndEvidence({
                           </ul>
                         )}
                       </div>
+                      {extra ? <div className="app-criterion__judge">{extra(criterion)}</div> : null}
                     </div>
                   </div>
                 );

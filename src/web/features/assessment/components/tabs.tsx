@@ -60,7 +60,8 @@ export function Tabs({ title, tabs, selected, onSelect }: TabsProps) {
                     refs.current[tab.id] = el;
                   }}
                   onClick={(event) => {
-                    event.preventDefault();
+                    // Below tablet width nhsuk-frontend shows every panel under a contents list: let the link jump.
+                    if (window.matchMedia("(min-width: 40.0625em)").matches) event.preventDefault();
                     onSelect(tab.id);
                   }}
                   onKeyDown={(event) => move(event, index)}
