@@ -884,3 +884,26 @@ describe("verification settings", () => {
     expect(await assessmentState(ctx)).toEqual(before);
   });
 });
+
+describe("the API description", () => {
+  it("documents every assessment and verification route", async () => {
+    const response = await call("GET", "/api/openapi.json");
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/assessment/queue",
+        "/api/assessment/submissions/{id}",
+        "/api/assessment/submissions/{id}/pick-up",
+        "/api/assessment/submissions/{id}/decision",
+        "/api/verification/queue",
+        "/api/verification/submissions/{id}",
+        "/api/verification/submissions/{id}/verdict",
+        "/api/admin/assessment/submissions",
+        "/api/admin/assessment/submissions/{id}/allocate",
+        "/api/admin/assessment/assessors",
+        "/api/admin/assessment/settings",
+      ]),
+    );
+  });
+});
