@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startOfUkDate, ukDate } from "../../src/server/modules/enrolments/access-window.rules.js";
 import { type CpdRecord, cpdYearOf, cpdYearRange, type Transcript } from "../../src/shared/cpd.js";
-import { buildAchievement, buildCertificate } from "../support/cpd-fixtures.js";
+import { buildAchievement, buildCertificate, insertCpdActivities } from "../support/cpd-fixtures.js";
 import {
   auditFor,
   buildAdmin,
@@ -421,11 +421,13 @@ describe("downloading the CPD record", () => {
       title: "A very long reflection on a PDSA cycle",
       activityDate: "2025-06-01",
       hours: 2,
-      reflection:
-        `${paragraph.repeat(12)}\n\n${paragraph.repeat(12)}\n\n${paragraph.repeat(12)}\n\n${paragraph.repeat(30).slice(0, 2500)}`.slice(
-          0,
-          10_000,
-        ),
+      reflection: [
+        `See https://example.org/${"handover-".repeat(40)}end for the sheet.`,
+        paragraph.repeat(12),
+        paragraph.repeat(12),
+        paragraph.repeat(12),
+        paragraph.repeat(30).slice(0, 2500),
+      ].join("\n\n"),
     });
     for (let i = 0; i < 6; i++) {
       await post(cookie, {
@@ -446,6 +448,43 @@ describe("downloading the CPD record", () => {
       expect(joined, `page ${index + 1}`).toContain(`Page ${index + 1} of ${pages.length}`);
     });
     renderForLooking(response.rawPayload, "cpd-record-long");
+    // An address too long for a line is broken across lines, not run off the page.
+    const all = pages.flat();
+    const pieces = all.filter((t) => /handover-|example\.org/.test(t));
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces[0]).toMatch(/^https:\/\/example\.org\/handover-/);
+    expect(pieces.at(-1)).toMatch(/handover-end for the sheet\.$/);
+    expect(pieces.join("")).toBe(`https://example.org/${"handover-".repeat(40)}end for the sheet.`);
+  });
+});
+
+describe("a record too long for one PDF", () => {
+  it("asks for a shorter period past 1,000 entries or 500,000 characters of reflection, and still gives the CSV", async () => {
+    const busy = await buildUser(ctx);
+    const cookie = await signIn(ctx, busy);
+    await insertCpdActivities(ctx, busy.id, 1001, "2024-06-01");
+    const refused = await get("/api/me/cpd-record.pdf", cookie);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      error: "validation_failed",
+      message:
+        "Your CPD record for this period (All dates) is too long for one PDF. Choose a shorter period, such as one CPD year, or download it as CSV.",
+      details: [{ field: "from" }],
+    });
+    const csv = await get("/api/me/cpd-record.csv", cookie);
+    expect(csv.statusCode).toBe(200);
+    expect(parse(csv.body, { bom: true, columns: true })).toHaveLength(1001);
+
+    const writer = await buildUser(ctx);
+    const writerCookie = await signIn(ctx, writer);
+    await insertCpdActivities(ctx, writer.id, 51, "2024-06-01");
+    await ctx.database.rawQuery(
+      "update cpd_activities set reflection = repeat('x', 10000) where user_id = $1",
+      [writer.id],
+    );
+    const long = await get("/api/me/cpd-record.pdf?from=2024-04-01&to=2025-03-31", writerCookie);
+    expect(long.statusCode).toBe(400);
+    expect((long.json() as { message: string }).message).toContain("(1 April 2024 to 31 March 2025)");
   });
 });
 

@@ -37,6 +37,8 @@ export class PdfFlow {
   static readonly left = MARGIN.left;
 
   private readonly pages: PDFPage[] = [];
+  /** Widths of words already measured, by size, weight and word: text repeats its words, and measuring is slow. */
+  private readonly widths = new Map<string, number>();
   private page: PDFPage;
   private y = 0;
 
@@ -112,11 +114,53 @@ export class PdfFlow {
     return size * 1.4;
   }
 
-  /** The lines `text` wraps to in a style. */
+  /** The width of a word at a size, measured once per document. */
+  private wordWidth(word: string, size: number, bold: boolean): number {
+    const key = `${bold ? "b" : "r"}${size}|${word}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = textWidth(this.kit, word, size, bold);
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
+  /**
+   * The lines `text` wraps to in a style: at spaces, keeping line breaks, as pdf.ts's wrapText does, but adding up
+   * word widths (measured once each) instead of measuring every growing line, so long reflections lay out in linear
+   * time. pdf-lib's widths are sums of glyph advances, so a line's width is its words' widths plus its spaces'. A
+   * word too long for a line is broken by wrapText itself.
+   */
   lines(text: string, style: TextStyle = {}): string[] {
     const size = style.size ?? 10;
-    const width = style.width ?? PdfFlow.contentWidth - (style.indent ?? 0);
-    return wrapText(this.kit, text, size, width, style.bold);
+    const bold = style.bold ?? false;
+    const maxWidth = style.width ?? PdfFlow.contentWidth - (style.indent ?? 0);
+    const space = this.wordWidth(" ", size, bold);
+    const lines: string[] = [];
+    for (const paragraph of text.normalize("NFC").split(/\r?\n/)) {
+      let line = "";
+      let width = 0;
+      for (const word of paragraph.split(/ +/)) {
+        const w = this.wordWidth(word, size, bold);
+        if (line !== "" && width + space + w <= maxWidth) {
+          line += ` ${word}`;
+          width += space + w;
+          continue;
+        }
+        if (line !== "") lines.push(line);
+        if (w <= maxWidth) {
+          line = word;
+          width = w;
+          continue;
+        }
+        const pieces = wrapText(this.kit, word, size, maxWidth, bold);
+        lines.push(...pieces.slice(0, -1));
+        line = pieces.at(-1) ?? "";
+        width = this.wordWidth(line, size, bold);
+      }
+      lines.push(line);
+    }
+    return lines;
   }
 
   /** Sets text, wrapped to the width, moving to a new page between lines when the page is full. */

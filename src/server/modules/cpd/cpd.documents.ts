@@ -211,10 +211,15 @@ export async function recordPdf(document: RecordDocument): Promise<ExportFile> {
   const { all, courses, activities } = document.totals;
   flow.text("Totals", { size: 13, bold: true });
   flow.gap(2);
-  flow.text(
-    `${points(all.points)}: ${formatAmount(courses.points)} from ${plural(courses.courses, "course", "courses")} and ${formatAmount(activities.points)} from ${plural(activities.activities, "activity", "activities")} of your own`,
-    { size: 10.5 },
-  );
+  const sources = [
+    courses.courses > 0
+      ? `${formatAmount(courses.points)} from ${plural(courses.courses, "course", "courses")}`
+      : null,
+    activities.points > 0
+      ? `${formatAmount(activities.points)} from ${plural(activities.activities, "activity", "activities")} of your own`
+      : null,
+  ].filter(Boolean);
+  flow.text(`${points(all.points)}${sources.length > 0 ? `: ${sources.join(" and ")}` : ""}`, { size: 10.5 });
   flow.text(`${hours(all.hours)} of your own CPD activities`, { size: 10.5 });
   flow.gap(14);
 

@@ -22,6 +22,7 @@ import { startOfUkDate, ukDate } from "../enrolments/access-window.rules.js";
 import { percentOf } from "../enrolments/enrolments.service.js";
 import type { ExportFile } from "../reports/export-files.js";
 import {
+  periodLabel,
   type RecordDocument,
   type RecordEntry,
   recordCsv,
@@ -43,6 +44,13 @@ import {
 
 /** Most activities one learner may keep: far beyond a working life of weekly entries, but not unbounded. */
 export const MAX_ACTIVITIES_PER_LEARNER = 5000;
+
+/**
+ * The most a CPD record PDF holds: entries, and characters of reflection (about 150 A4 pages). Laying text out with
+ * embedded fonts costs several microseconds a character, so a bound keeps one download to a few seconds; a longer
+ * record is asked for a shorter period, or taken as CSV, which has no bound.
+ */
+export const PDF_LIMITS = { entries: 1000, reflectionCharacters: 500_000 } as const;
 
 /** Downloads (CSV and PDF, record and transcript) each person may make: 30 in any 10 minutes. */
 export const DOWNLOAD_RATE_LIMIT: RateLimitConfig = {
@@ -252,8 +260,17 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
     return learner;
   }
 
-  const recordFile = (document: RecordDocument, format: DownloadFormat) =>
-    format === "csv" ? recordCsv(document) : recordPdf(document);
+  /** The record as a file; a PDF only within PDF_LIMITS (400 naming the period to shorten otherwise). */
+  function recordFile(document: RecordDocument, format: DownloadFormat) {
+    if (format === "csv") return recordCsv(document);
+    const characters = document.entries.reduce((sum, e) => sum + e.reflection.length, 0);
+    if (document.entries.length > PDF_LIMITS.entries || characters > PDF_LIMITS.reflectionCharacters)
+      throw fieldError(
+        "from",
+        `Your CPD record for this period (${periodLabel(document.period)}) is too long for one PDF. Choose a shorter period, such as one CPD year, or download it as CSV.`,
+      );
+    return recordPdf(document);
+  }
   const transcriptFile = (document: TranscriptDocument, format: DownloadFormat) =>
     format === "csv" ? transcriptCsv(document) : transcriptPdf(document);
 
@@ -309,7 +326,6 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
         achievementsOf(actor.userId, {}, now),
         repo.listActivities(db, actor.userId),
       ]);
-      const activities = rows.map(toActivity);
       const amounts = [
         ...courses.map((c) => ({
           kind: "course" as const,
@@ -318,11 +334,11 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
           hours: null,
           counted: c.counted,
         })),
-        ...activities.map((a) => ({
+        ...rows.map((a) => ({
           kind: "activity" as const,
           date: a.activityDate,
-          points: a.points,
-          hours: a.hours,
+          points: amountFrom(a.points),
+          hours: amountFrom(a.hours),
           counted: true,
         })),
       ];
@@ -341,7 +357,8 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
         courses: courses
           .filter((c) => inSelected(c.achievedOn))
           .map(({ replacedCodes: _replaced, ...c }): CpdCourseEntry => c),
-        activities: activities.filter((a) => inSelected(a.activityDate)),
+        // Only the chosen year's reflections are rendered: the totals need the amounts alone.
+        activities: rows.filter((a) => inSelected(a.activityDate)).map(toActivity),
       };
     },
 
