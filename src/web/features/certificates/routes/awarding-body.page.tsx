@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Link, useLocation, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { Button } from "../../../components/button";
 import {
   DateInput,
@@ -10,10 +10,8 @@ import {
 } from "../../../components/date-input";
 import { ErrorSummary, RequestErrorSummary } from "../../../components/error-summary";
 import { Table } from "../../../components/nhs";
-import { NotificationBanner } from "../../../components/notification-banner";
 import { Pagination } from "../../../components/pagination";
 import { toQueryString } from "../../../lib/api-client";
-import { readFlash } from "../../../lib/flash";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
@@ -25,7 +23,6 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** /admin/awarding-body: achievements at accredited levels in a period, to claim with the awarding body. */
 export function AwardingBodyPage() {
   const [params, setParams] = useSearchParams();
-  const notice = readFlash(useLocation().state);
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
@@ -51,11 +48,6 @@ export function AwardingBodyPage() {
 
   return (
     <>
-      {notice ? (
-        <NotificationBanner heading={notice.heading}>
-          {notice.body ? <p>{notice.body}</p> : null}
-        </NotificationBanner>
-      ) : null}
       <h1>Awarding body claims</h1>
       <p>
         Learners who achieved an accredited level (Accredited Introduction, Foundation, Practitioner,
@@ -95,7 +87,9 @@ export function AwardingBodyPage() {
             <>
               <p>
                 <a href={`${claimsUrl(period.from, period.to)}&format=csv`} download>
-                  Download all {claims.data.total} as CSV
+                  {claims.data.total === 1
+                    ? "Download this achievement as CSV"
+                    : `Download all ${claims.data.total} achievements as CSV`}
                 </a>{" "}
                 (CSV, opens in Excel)
               </p>
