@@ -11,6 +11,7 @@ import {
 } from "../../../../shared/authoring";
 import { formatPrice, LEVEL_LABELS } from "../../../../shared/catalogue";
 import { STEP_KINDS } from "../../../../shared/learning";
+import { isPortfolioLevel } from "../../../../shared/portfolios";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
@@ -795,6 +796,15 @@ function CourseEditor({ course }: { course: AuthoringCourse }) {
 
           <h2>Course details</h2>
           <DetailsSection course={course} />
+
+          {isPortfolioLevel(course.level) ? (
+            <p>
+              <Link to={`/manage/courses/${encodeURIComponent(course.id)}/criteria`}>
+                Assessment criteria
+              </Link>
+              : the units, learning outcomes and criteria learners' portfolios are assessed against.
+            </p>
+          ) : null}
 
           <h2>Modules</h2>
           {course.modules.length === 0 ? (

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
+import { isPortfolioLevel } from "../../../../shared/portfolios";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Details, InsetText } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
@@ -141,6 +142,13 @@ function OutlineContent({ outline }: { outline: LearningOutlineView }) {
             <Link className="nhsuk-button" to={continuePath(enrolmentId)} draggable={false}>
               {progress.started ? "Continue" : "Start the course"}
             </Link>
+          ) : null}
+
+          {isPortfolioLevel(course.level) ? (
+            <p>
+              <Link to={`/learning/${encodeURIComponent(enrolmentId)}/portfolio`}>Your portfolio</Link>: add
+              evidence against the assessment criteria and submit it for assessment.
+            </p>
           ) : null}
 
           {deferral.pendingRequest ? (
