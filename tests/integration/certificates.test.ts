@@ -507,7 +507,13 @@ describe("awarding body claims", () => {
       actorUserId: admin.id,
     });
 
+    expect((await call(learner.cookie, "DELETE", regUrl)).statusCode).toBe(403);
+    expect((await call(null, "DELETE", regUrl)).statusCode).toBe(401);
     expect((await call(adminCookie, "DELETE", regUrl)).statusCode).toBe(204);
+    expect((await auditFor(ctx, "awarding_body.registration_removed"))[0]).toMatchObject({
+      subjectId: learner.user.id,
+      details: { before: "QIA/REG-0042 7" },
+    });
     expect((await call(adminCookie, "DELETE", regUrl)).statusCode).toBe(404);
   });
 

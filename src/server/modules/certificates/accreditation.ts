@@ -47,7 +47,7 @@ export async function recordAchievementIfEarned(
   mail: AccreditationMail | null = registeredMail,
 ): Promise<RecordedAchievement | null> {
   const context = await repo.getAccreditationContext(tx, enrolmentId);
-  if (!context) return null;
+  if (!context || context.achievementId !== null) return null;
   const decision = decideAccreditation({
     level: context.course.level,
     completed: context.completedAt !== null,

@@ -16,7 +16,10 @@ import {
 } from "../../db/schema/index.js";
 import type { Tx } from "../../platform/db.js";
 
-/** Everything recordAchievementIfEarned needs about one enrolment, in one round of queries. */
+/**
+ * Everything recordAchievementIfEarned needs about one enrolment: one query when it is already achieved (the common
+ * case on repeat calls), else one more round of three in parallel.
+ */
 export async function getAccreditationContext(tx: Tx, enrolmentId: string) {
   const [row] = await tx
     .select({
@@ -33,13 +36,19 @@ export async function getAccreditationContext(tx: Tx, enrolmentId: string) {
       },
       programmeTitle: programmes.title,
       learner: { email: users.email, givenName: users.givenName, certificateName: users.certificateName },
+      achievementId: achievements.id,
     })
     .from(enrolments)
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
     .innerJoin(programmes, eq(programmes.id, courses.programmeId))
     .innerJoin(users, eq(users.id, enrolments.userId))
+    .leftJoin(achievements, eq(achievements.enrolmentId, enrolments.id))
     .where(eq(enrolments.id, enrolmentId));
   if (!row) return null;
+  // Already achieved: nothing more to read (the learning service calls the rule on every completed roll-up).
+  if (row.achievementId !== null) {
+    return { ...row, finalQuizzes: 0, finalQuizzesPassed: 0, portfolioStatus: null };
+  }
   const finalSteps = tx
     .select({ id: courseSteps.id })
     .from(courseSteps)
