@@ -199,5 +199,36 @@ describe("certificates: achieve, download, verify signed out, revoke; awarding b
     await expect
       .poll(() => page.getByRole("row").filter({ hasText: "Claire Claimant" }).textContent())
       .toContain("ABC-12345/6");
+
+    // Someone with no certificates sees what earns one.
+    await page.goto(`${base}/certificates`);
+    await expectHeading(page, "Your certificates");
+    await page.getByText("You do not have any certificates yet.").waitFor();
+    await scanPage(page, "certificates-none");
+
+    // A course's certificates can be set to expire, on the course details page.
+    await page.goto(`${base}/manage/courses/${practitioner}/details`);
+    const validity = page.getByLabel(
+      "How many months is a certificate for this course valid for? (optional)",
+    );
+    await validity.waitFor();
+    await validity.fill("0");
+    await page.getByRole("button", { name: "Save certificate validity" }).click();
+    await page
+      .locator(".nhsuk-error-summary")
+      .getByRole("link", { name: "A certificate must be valid for at least 1 month" })
+      .waitFor();
+    await validity.fill("24");
+    await page.getByRole("button", { name: "Save certificate validity" }).click();
+    await page
+      .locator(".nhsuk-notification-banner")
+      .getByText("Certificate validity saved", { exact: true })
+      .waitFor();
+    await scanPage(page, "course-details-certificate-validity");
+    const [row2] = (await ctx.database.rawQuery(
+      "select certificate_validity_months from courses where id = $1",
+      [practitioner],
+    )) as Array<{ certificate_validity_months: number | null }>;
+    expect(row2?.certificate_validity_months).toBe(24);
   });
 });

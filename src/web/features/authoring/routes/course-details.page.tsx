@@ -63,33 +63,35 @@ function CertificateValidityForm({ courseId }: { courseId: string }) {
     save.mutate(body, { onSuccess: () => setSaved((n) => n + 1), onError: showFailure });
   };
   return (
-    <section aria-labelledby="certificate-validity-heading" className="nhsuk-u-margin-top-7">
-      <h2 id="certificate-validity-heading">Certificates</h2>
-      {saved > 0 ? (
-        <NotificationBanner key={saved} heading="Certificate validity saved">
-          <p>
-            {validity.data.certificateValidityMonths === null
-              ? "Certificates for this course will not expire."
-              : `Certificates issued from now on will be valid for ${validity.data.certificateValidityMonths} months.`}
-          </p>
-        </NotificationBanner>
-      ) : null}
-      <ErrorSummary errors={summary} />
-      <form noValidate onSubmit={submit}>
-        <TextInput
-          id="certificateValidityMonths"
-          label="How many months is a certificate for this course valid for? (optional)"
-          hint={`Leave this empty if certificates never expire. Up to ${CERTIFICATE_VALIDITY_MAX_MONTHS} months. A change applies to certificates issued from now on.`}
-          inputMode="numeric"
-          width={4}
-          value={value}
-          onChange={setMonths}
-          error={errors.certificateValidityMonths}
-        />
-        <Button variant="secondary" busy={save.isPending}>
-          Save certificate validity
-        </Button>
-      </form>
+    <section aria-labelledby="certificate-validity-heading" className="nhsuk-grid-row nhsuk-u-margin-top-7">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h2 id="certificate-validity-heading">Certificates</h2>
+        {saved > 0 ? (
+          <NotificationBanner key={saved} heading="Certificate validity saved">
+            <p>
+              {validity.data.certificateValidityMonths === null
+                ? "Certificates for this course will not expire."
+                : `Certificates issued from now on will be valid for ${validity.data.certificateValidityMonths} months.`}
+            </p>
+          </NotificationBanner>
+        ) : null}
+        <ErrorSummary errors={summary} />
+        <form noValidate onSubmit={submit}>
+          <TextInput
+            id="certificateValidityMonths"
+            label="How many months is a certificate for this course valid for? (optional)"
+            hint={`Leave this empty if certificates never expire. Up to ${CERTIFICATE_VALIDITY_MAX_MONTHS} months. A change applies to certificates issued from now on.`}
+            inputMode="numeric"
+            width={4}
+            value={value}
+            onChange={setMonths}
+            error={errors.certificateValidityMonths}
+          />
+          <Button variant="secondary" busy={save.isPending}>
+            Save certificate validity
+          </Button>
+        </form>
+      </div>
     </section>
   );
 }
