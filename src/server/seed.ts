@@ -7,6 +7,9 @@ import type { Role, Sector } from "../shared/accounts.js";
 import type { ORGANISATION_TYPES } from "../shared/organisations.js";
 import { organisations, users } from "./db/schema/index.js";
 import * as accountsRepo from "./modules/accounts/accounts.repository.js";
+import { seedAssessmentDemo } from "./modules/assessment/assessment.seed.js";
+import { seedCertificatesDemo } from "./modules/certificates/certificates.seed.js";
+import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
 import { seedReportsDemo } from "./modules/reports/reports.seed.js";
@@ -142,13 +145,17 @@ async function demoTrustId(tx: Tx): Promise<string> {
 
 /**
  * What the demo accounts have done, so each part of the product has something to show on first start: directorates
- * and teams under the demo trust, the learner administrator's approved application, and colleagues' progress for
- * their reports. Each step runs once. Call after seedDemoAccounts and the lessons.
+ * and teams under the demo trust, the learner administrator's approved application, colleagues' progress for their
+ * reports, the demo learner's certificate and CPD activities, and any waiting portfolio allocated to the demo
+ * assessor. Each step runs once. Call after seedDemoAccounts and the lessons.
  */
 export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCost">): Promise<void> {
   await seedDemoTeams(db);
   await seedLearnerAdminHistory(db);
   await seedReportsDemo(db, config.scryptCost);
+  await seedAssessmentDemo(db);
+  await seedCertificatesDemo(db);
+  await seedCpdDemo(db);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

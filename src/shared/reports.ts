@@ -104,7 +104,7 @@ export const ProgressRowSchema = z.object({
   lastActiveAt: isoDateTime.nullable(),
   completedAt: isoDateTime.nullable(),
   expiresAt: isoDateTime,
-  certificate: z.string().nullable().describe("certificate code: always null until certificates are issued"),
+  certificate: z.string().nullable().describe("code of the enrolment's valid certificate, or null"),
 });
 /** A report row. */
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;

@@ -35,6 +35,21 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/assessment" end={false}>
+              Assessment
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/certificates" end={false}>
+              Certificates
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to="/admin/awarding-body" end={false}>
+              Awarding body claims
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">Email outbox</NavLink>
           </li>
           <li>

@@ -37,6 +37,7 @@ function SignOutButton() {
 const SECTIONS = [
   { to: "/courses", text: "Find a course" },
   { to: "/where-to-start", text: "Where should I start?" },
+  { to: "/verify", text: "Check a certificate" },
   { to: "/help", text: "Help" },
 ] as const;
 
@@ -89,6 +90,8 @@ export function Header() {
     me?.roles.some((grant) => grant.role === "content_editor" || grant.role === "platform_admin") ?? false;
   const canSeeReports =
     me?.roles.some((grant) => grant.role === "learner_admin" || grant.role === "platform_admin") ?? false;
+  const canAssess = me?.roles.some((grant) => grant.role === "assessor") ?? false;
+  const canVerify = me?.roles.some((grant) => grant.role === "internal_verifier") ?? false;
 
   return (
     <header className="nhsuk-header">
@@ -128,6 +131,20 @@ export function Header() {
                     <li className="nhsuk-header__account-item">
                       <Link className="nhsuk-header__account-link" to="/manage/courses">
                         Manage courses
+                      </Link>
+                    </li>
+                  ) : null}
+                  {canAssess ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/assessment">
+                        Assessment
+                      </Link>
+                    </li>
+                  ) : null}
+                  {canVerify ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/verification">
+                        Verification
                       </Link>
                     </li>
                   ) : null}

@@ -297,6 +297,32 @@ export function AdminUserPage() {
           <p>
             <Link to={`/admin/users/${encodeURIComponent(u.id)}/scorm-attempts`}>SCORM attempts</Link>
           </p>
+          <h2>CPD record and transcript</h2>
+          <p>
+            To help {name} when they cannot download their own. Each download is recorded in the audit log.
+          </p>
+          <ul className="nhsuk-list">
+            <li>
+              <a href={`/api/admin/users/${encodeURIComponent(u.id)}/cpd-record.pdf`} download>
+                Download CPD record (PDF)
+              </a>
+            </li>
+            <li>
+              <a href={`/api/admin/users/${encodeURIComponent(u.id)}/cpd-record.csv`} download>
+                Download CPD record (CSV)
+              </a>
+            </li>
+            <li>
+              <a href={`/api/admin/users/${encodeURIComponent(u.id)}/transcript.pdf`} download>
+                Download transcript (PDF)
+              </a>
+            </li>
+            <li>
+              <a href={`/api/admin/users/${encodeURIComponent(u.id)}/transcript.csv`} download>
+                Download transcript (CSV)
+              </a>
+            </li>
+          </ul>
           <RolesSection user={u} announce={announce} />
           <StatusSection user={u} announce={announce} />
         </div>

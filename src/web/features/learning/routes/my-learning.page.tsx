@@ -122,6 +122,24 @@ export function MyLearningPage() {
           </p>
         ) : null}
       </div>
+      <div className="nhsuk-grid-column-one-third">
+        <nav aria-labelledby="my-records">
+          <h2 id="my-records" className="nhsuk-heading-s">
+            Your records
+          </h2>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to="/certificates">My certificates</Link>
+            </li>
+            <li>
+              <Link to="/cpd">CPD record</Link>
+            </li>
+            <li>
+              <Link to="/transcript">Transcript</Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
     </div>
   );
 }

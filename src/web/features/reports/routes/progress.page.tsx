@@ -104,7 +104,7 @@ const COLUMNS: ReportColumn<ProgressRow>[] = [
     render: (row) => (row.completedAt ? formatDate(row.completedAt) : "Not yet"),
   },
   { key: "expires", header: "Access ends", sort: "expires", render: (row) => formatDate(row.expiresAt) },
-  { key: "certificate", header: "Certificate", render: (row) => row.certificate ?? "Not issued yet" },
+  { key: "certificate", header: "Certificate", render: (row) => row.certificate ?? "None" },
 ];
 
 function datesFrom(view: ProgressView): Record<DateField, DateParts> {
@@ -264,8 +264,9 @@ function Report({ options }: { options: ReportFilterOptions }) {
     <>
       <p>
         Each row is one learner on one course, for learners whose organisation or team is{" "}
-        {options.organisation.name} or an organisation below it. Certificates are not issued yet, so that
-        column is empty for now.
+        {options.organisation.name} or an organisation below it. The certificate column shows the code of the
+        learner's valid certificate for the course; anyone can check it at{" "}
+        <Link to="/verify">Check a certificate</Link>.
       </p>
       <Filters key={params.toString()} options={options} view={view} />
       {report.isError ? <RequestErrorSummary error={report.error} /> : null}
