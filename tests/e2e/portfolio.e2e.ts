@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seedAssessmentCriteria } from "../../src/server/modules/portfolios/portfolios.seed.js";
 import { buildEditor, buildEnrolment } from "../support/factories.js";
 import { courseIdBySlug } from "../support/learning-fixtures.js";
-import { PDF, submissionsOf } from "../support/portfolio-fixtures.js";
+import { decide, PDF, submissionsOf } from "../support/portfolio-fixtures.js";
 import { expectHeading, expectNoHorizontalScroll, scanPage, signIn } from "./support/browser.js";
 import { useInProcessJourney } from "./support/journey.js";
 
@@ -135,7 +135,7 @@ describe("portfolio: criteria, evidence and submission", () => {
       .poll(() => page.locator(".app-portfolio-save-status").innerText(), { timeout: 10_000 })
       .toMatch(/^Saved at \d/);
     await page.reload();
-    await expectHeading(page, "Write a reflection");
+    await expectHeading(page, "Change your reflection");
     await expect
       .poll(() => page.getByLabel("Your reflection").inputValue())
       .toContain("Staff morale went up.");
@@ -227,6 +227,64 @@ describe("portfolio: criteria, evidence and submission", () => {
     await page.goto(`${base}/learning/${enrolment.id}/portfolio/add/reflection`);
     await expectHeading(page, "You cannot change your portfolio now");
     await scanPage(page, "portfolio-locked-add");
+
+    // The assessor refers it back (written as the assessment module writes it): the feedback shows and the
+    // portfolio opens again.
+    await decide(ctx, submission?.id ?? "", {
+      outcome: "refer",
+      feedback: "A good start. Say more about your own part in the measures.",
+      criteria: (submission?.snapshot.criteria ?? []).map((c) => ({
+        criterionId: c.id,
+        decision: c.code === "2.1" ? "not_yet_met" : "met",
+        feedback: c.code === "2.1" ? "Add the data from before the change." : "",
+      })),
+    });
+    await page.goto(`${base}/learning/${enrolment.id}/portfolio`);
+    await expectHeading(page, "Your portfolio");
+    await expect
+      .poll(() => page.getByRole("heading", { name: "1 criterion is not yet met" }).count())
+      .toBe(1);
+    // In the summary at the top, and in the decision on version 1.
+    await expect.poll(() => page.getByText("Add the data from before the change.").count()).toBe(2);
+    await expect.poll(() => page.getByText("Not yet met", { exact: true }).count()).toBe(1);
+    await scanPage(page, "portfolio-referred");
+    await page.getByRole("link", { name: "Change or delete Our published SPC chart" }).click();
+    await expectHeading(page, "Change your link");
+    await scanPage(page, "portfolio-change-link");
+    await page.getByLabel("Title").fill("Our ward's published SPC chart");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expectHeading(page, "Your portfolio");
+    await expect.poll(() => page.getByText("Link saved").count()).toBe(1);
+    await page.getByRole("link", { name: "Change or delete Stock room audit" }).click();
+    await expectHeading(page, "Change your file");
+    await page.getByRole("button", { name: "Delete evidence" }).click();
+    await expect.poll(() => page.getByText('Delete "Stock room audit"?').count()).toBe(1);
+    await scanPage(page, "portfolio-delete-confirm");
+    await page.getByRole("button", { name: "Cancel" }).click();
     await context.close();
+
+    // The editor's other forms.
+    const editorAgain = await journey.browser().newContext();
+    const editorPage2 = await editorAgain.newPage();
+    await signIn(editorPage2, base, editor.email, editor.password);
+    await editorPage2.goto(`${base}/manage/courses/${courseId}/criteria`);
+    await expectHeading(editorPage2, "Assessment criteria");
+    await expect
+      .poll(() =>
+        editorPage2.getByText(/learners? ha(s|ve) mapped evidence to criteria in this unit/).count(),
+      )
+      .toBe(3);
+    await scanNarrow(editorPage2, "portfolio-criteria-in-use-320");
+    await editorPage2
+      .getByRole("link", { name: "Change unit 1, Implementing the programme in your team" })
+      .click();
+    await expectHeading(editorPage2, "Change unit 1");
+    await scanPage(editorPage2, "portfolio-change-unit");
+    await editorPage2.goBack();
+    await expectHeading(editorPage2, "Assessment criteria");
+    await editorPage2.getByRole("link", { name: "Change criterion 1.4" }).click();
+    await expectHeading(editorPage2, "Change criterion 1.4");
+    await scanPage(editorPage2, "portfolio-change-criterion");
+    await editorAgain.close();
   });
 });

@@ -248,6 +248,31 @@ function VersionsSection({ versions }: { versions: PortfolioVersion[] }) {
   );
 }
 
+/** After a referral: the criteria the standing decision judged not yet met, with the assessor's words on each. */
+function NotYetMet({ portfolio }: { portfolio: PortfolioView }) {
+  if (portfolio.stage !== "referred") return null;
+  const decision = portfolio.versions[0]?.decisions.findLast((d) => d.state === "standing");
+  const notMet = decision?.criteria.filter((c) => c.decision === "not_yet_met") ?? [];
+  if (notMet.length === 0) return null;
+  return (
+    <WarningCallout>
+      <WarningCallout.Heading headingLevel="h2">
+        {notMet.length === 1 ? "1 criterion is not yet met" : `${notMet.length} criteria are not yet met`}
+      </WarningCallout.Heading>
+      <ul>
+        {notMet.map((c) => (
+          <li key={c.criterionId}>
+            <a href={`#criterion-${c.criterionId}`}>
+              {c.code} {c.statement}
+            </a>
+            {c.feedback ? <span className="app-portfolio-wrap">: {c.feedback}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </WarningCallout>
+  );
+}
+
 /** The overview: where the portfolio stands, coverage, criteria, evidence, and versions with feedback. */
 function PortfolioOverview({ portfolio }: { portfolio: PortfolioView }) {
   usePageTitle(`Your portfolio – ${portfolio.course.title}`);
@@ -271,6 +296,7 @@ function PortfolioOverview({ portfolio }: { portfolio: PortfolioView }) {
             <StageTag stage={portfolio.stage} />
           </p>
           <p>{nextSteps(portfolio)}</p>
+          <NotYetMet portfolio={portfolio} />
           {portfolio.lockedReason && portfolio.stage !== "passed" ? (
             <InsetText>
               <p>{portfolio.lockedReason}</p>
