@@ -27,6 +27,7 @@ import {
   decide,
   ELF,
   EXE,
+  MACHO,
   multipartBody,
   overturn,
   PDF,
@@ -488,6 +489,7 @@ describe("files", () => {
     const cases: Array<[string, Buffer, RegExp]> = [
       ["report.pdf", EXE, /"report\.pdf" is a program, not a PDF/],
       ["photo.png", ELF, /"photo\.png" is a program/],
+      ["slides.pptx", MACHO, /"slides\.pptx" is a program, not a PowerPoint presentation/],
       ["notes.docx", SCRIPT, /"notes\.docx" is a script/],
       ["setup.exe", EXE, /"setup\.exe" is a program or script/],
       ["tidy.sh", SCRIPT, /"tidy\.sh" is a program or script/],

@@ -30,6 +30,14 @@ export const EXE = Buffer.concat([
 /** The start of a Linux program (ELF). */
 export const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(120)]);
 
+/** The start of a macOS program (64-bit Mach-O, x86-64, an executable). */
+export const MACHO = Buffer.concat([
+  Buffer.from([
+    0xcf, 0xfa, 0xed, 0xfe, 0x07, 0x00, 0x00, 0x01, 0x03, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00,
+  ]),
+  Buffer.alloc(200),
+]);
+
 /** A shell script. */
 export const SCRIPT = Buffer.from("#!/bin/sh\nrm -rf ~\n");
 
