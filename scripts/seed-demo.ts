@@ -2,6 +2,7 @@
 
 import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { seedLessons } from "../src/server/modules/learning/lessons.seed.js";
+import { seedAssessmentCriteria } from "../src/server/modules/portfolios/portfolios.seed.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import { openDatabase, runMigrations } from "../src/server/platform/db.js";
 import {
@@ -18,6 +19,7 @@ try {
   const organisations = await seedDirectory(database.db);
   const courses = await seedCatalogue(database.db);
   const steps = courses > 0 ? await seedLessons(database.db) : 0;
+  await seedAssessmentCriteria(database.db);
   const created = await seedDemoAccounts(database.db, config);
   await seedDemoActivity(database.db, config);
   console.log(

@@ -5,6 +5,7 @@ import { seedCatalogue } from "./modules/catalogue/catalogue.seed.js";
 import { startAccessWindowJob } from "./modules/enrolments/access-window.job.js";
 import { seedHelp } from "./modules/help/help.seed.js";
 import { seedLessons } from "./modules/learning/lessons.seed.js";
+import { seedAssessmentCriteria } from "./modules/portfolios/portfolios.seed.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   }
   const answers = await seedHelp(database.db);
   if (answers > 0) logger.info({ answers }, "help centre seeded");
+  const assessed = await seedAssessmentCriteria(database.db);
+  if (assessed > 0) logger.info({ courses: assessed }, "assessment criteria seeded");
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");

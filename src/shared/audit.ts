@@ -175,6 +175,20 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "certificates.view": "Viewed a certificate",
   "cpd.record_downloaded": "Downloaded a learner's CPD record",
   "cpd.transcript_downloaded": "Downloaded a learner's transcript",
+  "portfolios.unit_created": "Added an assessment unit",
+  "portfolios.unit_updated": "Changed an assessment unit",
+  "portfolios.unit_deleted": "Deleted an assessment unit",
+  "portfolios.units_reordered": "Reordered assessment units",
+  "portfolios.outcome_created": "Added a learning outcome",
+  "portfolios.outcome_updated": "Changed a learning outcome",
+  "portfolios.outcome_deleted": "Deleted a learning outcome",
+  "portfolios.outcomes_reordered": "Reordered learning outcomes",
+  "portfolios.criterion_created": "Added an assessment criterion",
+  "portfolios.criterion_updated": "Changed an assessment criterion",
+  "portfolios.criterion_deleted": "Deleted an assessment criterion",
+  "portfolios.criteria_reordered": "Reordered assessment criteria",
+  "portfolios.submitted": "Submitted a portfolio for assessment",
+  "portfolios.evidence_file_viewed": "Viewed a learner's portfolio evidence file",
 };
 
 /** An action code in words, or the code itself when it has none. */

@@ -620,6 +620,16 @@ describe("serving evidence files", () => {
     expect((await call("GET", fileUrl)).statusCode).toBe(401);
   });
 
+  it("is never a course file: /api/files/:id refuses it, even to its own learner", async () => {
+    const fileId = fileUrl.split("/").pop() ?? "";
+    for (const cookie of [learner.cookie, editor]) {
+      const response = await call("GET", `/api/files/${fileId}`, cookie);
+      expect(response.statusCode).toBe(404);
+    }
+    const rows = await ctx.database.rawQuery("select purpose from stored_files where id = $1", [fileId]);
+    expect(rows).toEqual([{ purpose: "portfolio_evidence" }]);
+  });
+
   it("serves internal verifiers, platform administrators and the allocated assessor, auditing each view", async () => {
     const view = await coverEverything(learner);
     expect(view.coverage.missing).toEqual([]);

@@ -19,6 +19,11 @@ import { scormPackages } from "./scorm.js";
 
 /** What a step is: more kinds (discussion, evidence) are added to this enum by later issues. */
 export const stepKind = pgEnum("step_kind", STEP_KINDS);
+/**
+ * What a stored file is: course content (served to any signed-in person at /api/files/:id) or a learner's portfolio
+ * evidence (personal data, served only through the portfolio's own route to those who may see the portfolio).
+ */
+export const storedFilePurpose = pgEnum("stored_file_purpose", ["course_content", "portfolio_evidence"]);
 /** Single choice (one correct option) or multiple choice (several). */
 export const questionKind = pgEnum("question_kind", QUESTION_KINDS);
 
@@ -34,6 +39,7 @@ export const storedFiles = pgTable(
     contentType: text("content_type").notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
+    purpose: storedFilePurpose("purpose").notNull().default("course_content"),
     content: bytea("content").notNull(),
     uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { storedFiles } from "../../db/schema/index.js";
 import type { Tx } from "../../platform/db.js";
 
@@ -28,19 +28,23 @@ export async function insertFile(tx: Tx, values: typeof storedFiles.$inferInsert
   return row;
 }
 
-/** A file's details (not its bytes), or null. */
+/** A course file's details, or null; portfolio evidence is never a course file (see storedFilePurpose). */
 export async function getMeta(tx: Tx, id: string): Promise<FileMeta | null> {
-  const [row] = await tx.select(META_COLUMNS).from(storedFiles).where(eq(storedFiles.id, id)).limit(1);
+  const [row] = await tx
+    .select(META_COLUMNS)
+    .from(storedFiles)
+    .where(and(eq(storedFiles.id, id), eq(storedFiles.purpose, "course_content")))
+    .limit(1);
   return row ?? null;
 }
 
-/** Several files' details, by id. */
+/** Several course files' details, by id (portfolio evidence is left out). */
 export async function getMetas(tx: Tx, ids: readonly string[]): Promise<FileMeta[]> {
   if (ids.length === 0) return [];
   return tx
     .select(META_COLUMNS)
     .from(storedFiles)
-    .where(inArray(storedFiles.id, [...ids]));
+    .where(and(inArray(storedFiles.id, [...ids]), eq(storedFiles.purpose, "course_content")));
 }
 
 /** A file's whole content, or null. */

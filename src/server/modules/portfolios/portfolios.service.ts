@@ -362,6 +362,7 @@ export async function addFileEvidence(
         sizeBytes: upload.bytes.length,
         sha256: createHash("sha256").update(upload.bytes).digest("hex"),
         content: upload.bytes,
+        purpose: "portfolio_evidence",
         uploadedBy: actor.userId,
       });
       const evidenceId = await repo.insertEvidence(tx, {
