@@ -151,4 +151,33 @@ describe("every page passes an accessibility scan", () => {
     await page.getByText("There are no requests waiting for a decision.").waitFor();
     await scanPage(page, "sweep-admin-deferrals-empty");
   });
+
+  it("shows the demo learner's records (a certificate, CPD activities, the transcript) and the demo assessor's queue", async () => {
+    const base = journey.server().baseUrl;
+    const page = await (await journey.browser().newContext()).newPage();
+    await signIn(page, base, "learner@example.org", DEMO_PASSWORD);
+    await page.goto(`${base}/my-learning`);
+    await expectHeading(page, "My learning");
+    await page
+      .getByRole("navigation", { name: "Your records" })
+      .getByRole("link", { name: "My certificates" })
+      .click();
+    await expectHeading(page, "Your certificates");
+    await page.locator(".nhsuk-card .nhsuk-tag").filter({ hasText: "Valid" }).first().waitFor();
+    await scanPage(page, "sweep-demo-certificates");
+    await page.goto(`${base}/cpd`);
+    await expectHeading(page, "Your CPD record");
+    await page.getByRole("table").first().waitFor();
+    await scanPage(page, "sweep-demo-cpd");
+    await page.goto(`${base}/transcript`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.getByRole("table").first().waitFor();
+    await scanPage(page, "sweep-demo-transcript");
+
+    const assessorPage = await (await journey.browser().newContext()).newPage();
+    await signIn(assessorPage, base, "assessor@example.org", DEMO_PASSWORD);
+    await assessorPage.getByRole("link", { name: "Assessment" }).click();
+    await expectHeading(assessorPage, "Assessment");
+    await scanPage(assessorPage, "sweep-demo-assessment");
+  });
 });
