@@ -19,6 +19,7 @@ import Fastify from "fastify";
 import { buildApp } from "../src/server/app.js";
 import { courseSteps, scormPackages, scormScos } from "../src/server/db/schema/index.js";
 import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
+import { APPLY_COMMITS_SQL } from "../src/server/modules/scorm/runtime.repository.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import { hashToken } from "../src/server/platform/crypto.js";
 import { type Database, openDatabase, runMigrations } from "../src/server/platform/db.js";
@@ -34,19 +35,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
 const SECONDS = Number(process.env.BENCH_DURATION || 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "results");
-
-/** The UPDATE the app sends for a commit (runtime.repository.ts applyCommit), as plain SQL for the baseline. */
-const BASELINE_SQL = `update scorm_attempts set cmi = cmi || $2::jsonb, last_sequence = $3,
-  completion_status = $4, success_status = $5, score_raw = $6, score_min = $7, score_max = $8, score_scaled = $9,
-  total_time_seconds = total_time_seconds + $10, suspended = $11, finished_at = $12::timestamptz,
-  updated_at = $13::timestamptz
-  where id = $1 and last_sequence = $14 and reset_at is null
-    and exists (select 1 from enrolments e where e.id = $15 and e.state = 'active' and e.starts_at <= $13::timestamptz
-      and e.expires_at > $13::timestamptz)
-    and exists (select 1 from sessions s join users u on u.id = s.user_id where s.token_hash = $16 and s.user_id = $17
-      and s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => $18::double precision)
-      and u.status = 'active')
-  returning last_sequence`;
 
 interface Measured {
   label: string;
@@ -250,28 +238,33 @@ async function main(): Promise<void> {
           const learner = learners[slot];
           if (!learner) throw new Error("no learner");
           learner.sequence += 1;
+          // The app's own statement, one commit per call, straight through the driver.
           const rows = await database.preparedQuery<{ last_sequence: number }>(
             "bench_scorm_commit",
-            BASELINE_SQL,
+            APPLY_COMMITS_SQL,
             [
-              learner.rowId,
-              JSON.stringify(values(learner.sequence, learner.userId)),
-              learner.sequence,
-              "incomplete",
-              "unknown",
-              50,
-              0,
-              100,
-              null,
-              0,
-              true,
-              null,
-              now,
-              learner.sequence - 1,
-              learner.enrolmentId,
-              learner.tokenHash,
-              learner.userId,
-              config.sessionIdleMs / 1000,
+              JSON.stringify([
+                {
+                  row_id: learner.rowId,
+                  expected: learner.sequence - 1,
+                  enrolment_id: learner.enrolmentId,
+                  token_hash: learner.tokenHash,
+                  user_id: learner.userId,
+                  idle_seconds: config.sessionIdleMs / 1000,
+                  cmi_values: values(learner.sequence, learner.userId),
+                  sequence: learner.sequence,
+                  completion_status: "incomplete",
+                  success_status: "unknown",
+                  score_raw: 50,
+                  score_min: 0,
+                  score_max: 100,
+                  score_scaled: null,
+                  session_seconds: 0,
+                  suspended: true,
+                  finished_at: null,
+                  now,
+                },
+              ]),
             ],
           );
           if (rows.length !== 1) throw new Error("the baseline update applied nothing");

@@ -373,6 +373,65 @@ describe("commits", () => {
     expect((await rowOf(at.attemptId, scoId))?.cmi["cmi.core.lesson_location"]).toBe("four");
   });
 
+  it("written together when they arrive together, each under its own conditions (decision 0018)", async () => {
+    const step = await scormStep();
+    const scoId = step.scoIds[0] ?? "";
+    const learners = await Promise.all([learnerOn(step), learnerOn(step), learnerOn(step)]);
+    const ats = await Promise.all(
+      learners.map(async (learner) => ({
+        ...learner,
+        stepId: step.stepId,
+        attemptId: (await launched(learner.cookie, learner.enrolmentId, step.stepId)).attempt.id,
+      })),
+    );
+    const [, , leaver] = learners;
+    await ctx.app.inject({
+      method: "POST",
+      url: "/api/auth/sign-out",
+      headers: { cookie: leaver?.cookie ?? "" },
+    });
+    const answers = await Promise.all(
+      ats.map((at, i) =>
+        commit(learners[i]?.cookie ?? null, at, {
+          scoId,
+          sequence: 1,
+          values: { "cmi.core.lesson_location": `page ${i}` },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 401]);
+    expect(answers[0]?.json()).toEqual({ applied: true, lastSequence: 1 });
+    expect(answers[1]?.json()).toEqual({ applied: true, lastSequence: 1 });
+    for (const [i, expected] of [
+      [0, "page 0"],
+      [1, "page 1"],
+    ] as const) {
+      const row = await rowOf(ats[i]?.attemptId ?? "", scoId);
+      expect(row?.lastSequence).toBe(1);
+      expect(row?.cmi["cmi.core.lesson_location"]).toBe(expected);
+    }
+    expect((await rowOf(ats[2]?.attemptId ?? "", scoId))?.lastSequence).toBe(0);
+  });
+
+  it("two commits for one row at once: the higher sequence is what stays", async () => {
+    const { step, learner, at } = await started();
+    const scoId = step.scoIds[0] ?? "";
+    const [first, second] = await Promise.all(
+      [1, 2].map((sequence) =>
+        commit(learner.cookie, at, {
+          scoId,
+          sequence,
+          values: { "cmi.core.lesson_location": `at ${sequence}` },
+        }),
+      ),
+    );
+    expect(second?.json()).toEqual({ applied: true, lastSequence: 2 });
+    expect([1, 2]).toContain(first?.json().lastSequence);
+    const row = await rowOf(at.attemptId, scoId);
+    expect(row?.lastSequence).toBe(2);
+    expect(row?.cmi["cmi.core.lesson_location"]).toBe("at 2");
+  });
+
   it("accepts text/plain bodies, as navigator.sendBeacon sends them", async () => {
     const { step, learner, at } = await started();
     const scoId = step.scoIds[0] ?? "";

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { CmiValues } from "../../../shared/scorm.js";
 import {
   courseModules,
@@ -10,7 +11,7 @@ import {
   scormScos,
   users,
 } from "../../db/schema/index.js";
-import type { Tx } from "../../platform/db.js";
+import { type Database, queryRows, type Tx } from "../../platform/db.js";
 import { liveSessionCondition } from "../accounts/accounts.repository.js";
 
 /** A learner's own enrolment with the step asked for (when it is a step of that course), or null. */
@@ -198,73 +199,84 @@ export interface CommitWrite {
 }
 
 /**
- * Applies a commit in ONE statement: merges the values into the CMI state, sets the extracted columns and adds a
- * finished session's time, but only while the row is exactly as the commit was derived from (its last sequence
- * unchanged, not reset), the enrolment is open (active, inside its window) and the committing session is live. A named prepared statement (planned
- * once per connection); returns the new last sequence, or null when nothing was applied, in which case the caller
- * reads the row afresh to learn why.
+ * Applies commits in ONE statement: for each commit in the recordset, merges its values into the CMI state, sets the
+ * extracted columns and adds a finished session's time, but only while its row is exactly as the commit was derived
+ * from (last sequence unchanged, not reset), its enrolment is open (active, inside its window) and its committing
+ * session is live. One commit or many (the service groups commits that arrive together, one per row: decision 0018);
+ * each row is judged on its own, and the rows written come back with their new last sequence. A row that does not
+ * come back was not written, and the caller reads it afresh to learn why.
  */
-function applyCommitQuery(tx: Tx) {
-  return tx
-    .update(scormAttempts)
-    .set({
-      cmi: sql`${scormAttempts.cmi} || ${sql.placeholder("values")}::jsonb`,
-      lastSequence: sql`${sql.placeholder("sequence")}::integer`,
-      completionStatus: sql`${sql.placeholder("completionStatus")}::text`,
-      successStatus: sql`${sql.placeholder("successStatus")}::text`,
-      scoreRaw: sql`${sql.placeholder("scoreRaw")}::double precision`,
-      scoreMin: sql`${sql.placeholder("scoreMin")}::double precision`,
-      scoreMax: sql`${sql.placeholder("scoreMax")}::double precision`,
-      scoreScaled: sql`${sql.placeholder("scoreScaled")}::double precision`,
-      totalTimeSeconds: sql`${scormAttempts.totalTimeSeconds} + ${sql.placeholder("sessionSeconds")}::double precision`,
-      suspended: sql`${sql.placeholder("suspended")}::boolean`,
-      finishedAt: sql`${sql.placeholder("finishedAt")}::timestamptz`,
-      updatedAt: sql`${sql.placeholder("now")}::timestamptz`,
-    })
-    .where(
-      and(
-        eq(scormAttempts.id, sql.placeholder("rowId")),
-        sql`${scormAttempts.lastSequence} = ${sql.placeholder("expectedLastSequence")}::integer`,
-        isNull(scormAttempts.resetAt),
-        sql`exists (select 1 from ${enrolments} where ${enrolments.id} = ${sql.placeholder("enrolmentId")}::uuid
-          and ${enrolments.state} = 'active' and ${enrolments.startsAt} <= ${sql.placeholder("now")}::timestamptz
-          and ${enrolments.expiresAt} > ${sql.placeholder("now")}::timestamptz)`,
-        liveSessionCondition(
-          sql`${sql.placeholder("tokenHash")}::text`,
-          sql`${sql.placeholder("userId")}::uuid`,
-          sql`${sql.placeholder("idleSeconds")}::double precision`,
-        ),
-      ),
-    )
-    .returning({ lastSequence: scormAttempts.lastSequence })
-    .prepare("scorm_apply_commit");
+function applyCommitsStatement(rows: SQL): SQL {
+  return sql`update ${scormAttempts} a set cmi = a.cmi || v.cmi_values, last_sequence = v.sequence,
+      completion_status = v.completion_status, success_status = v.success_status, score_raw = v.score_raw,
+      score_min = v.score_min, score_max = v.score_max, score_scaled = v.score_scaled,
+      total_time_seconds = a.total_time_seconds + v.session_seconds, suspended = v.suspended,
+      finished_at = v.finished_at, updated_at = v.now
+    from jsonb_to_recordset(${rows}::jsonb) as v(row_id uuid, expected integer, enrolment_id uuid, token_hash text,
+      user_id uuid, idle_seconds double precision, cmi_values jsonb, sequence integer, completion_status text,
+      success_status text, score_raw double precision, score_min double precision, score_max double precision,
+      score_scaled double precision, session_seconds double precision, suspended boolean, finished_at timestamptz,
+      now timestamptz)
+    where a.id = v.row_id and a.last_sequence = v.expected and a.reset_at is null
+      and exists (select 1 from ${enrolments} e where e.id = v.enrolment_id and e.state = 'active'
+        and e.starts_at <= v.now and e.expires_at > v.now)
+      and ${liveSessionCondition(sql`v.token_hash`, sql`v.user_id`, sql`v.idle_seconds`)}
+    returning a.id as row_id, a.last_sequence as last_sequence`;
 }
 
-const applyCommitPrepared = cachedPer(applyCommitQuery);
+/**
+ * The statement's text, for the driver's named prepared statement ($1: the commits as a JSON array). The benchmark
+ * sends this same text straight through the driver as its baseline.
+ */
+export const APPLY_COMMITS_SQL = new PgDialect().sqlToQuery(applyCommitsStatement(sql`${"[]"}`)).sql;
 
-/** Applies a commit (see applyCommitQuery); the new last sequence, or null when nothing was applied. */
-export async function applyCommit(tx: Tx, write: CommitWrite): Promise<number | null> {
-  const [row] = await applyCommitPrepared(tx).execute({
-    rowId: write.rowId,
-    expectedLastSequence: write.expectedLastSequence,
-    enrolmentId: write.enrolmentId,
-    tokenHash: write.session.tokenHash,
-    userId: write.session.userId,
-    idleSeconds: write.session.idleSeconds,
-    values: JSON.stringify(write.values),
+/** One commit as a row of the statement's recordset. */
+export function commitRow(write: CommitWrite) {
+  return {
+    row_id: write.rowId,
+    expected: write.expectedLastSequence,
+    enrolment_id: write.enrolmentId,
+    token_hash: write.session.tokenHash,
+    user_id: write.session.userId,
+    idle_seconds: write.session.idleSeconds,
+    cmi_values: write.values,
     sequence: write.sequence,
-    completionStatus: write.completionStatus,
-    successStatus: write.successStatus,
-    scoreRaw: write.scoreRaw,
-    scoreMin: write.scoreMin,
-    scoreMax: write.scoreMax,
-    scoreScaled: write.scoreScaled,
-    sessionSeconds: write.sessionSeconds,
+    completion_status: write.completionStatus,
+    success_status: write.successStatus,
+    score_raw: write.scoreRaw,
+    score_min: write.scoreMin,
+    score_max: write.scoreMax,
+    score_scaled: write.scoreScaled,
+    session_seconds: write.sessionSeconds,
     suspended: write.suspended,
-    finishedAt: write.finished ? write.now.toISOString() : null,
+    finished_at: write.finished ? write.now.toISOString() : null,
     now: write.now.toISOString(),
-  });
-  return row ? Number(row.lastSequence) : null;
+  };
+}
+
+type AppliedRow = { row_id: string; last_sequence: number | string };
+
+const appliedMap = (rows: AppliedRow[]) =>
+  new Map(rows.map((row) => [row.row_id, Number(row.last_sequence)]));
+
+/**
+ * Applies commits for distinct rows through the driver's named prepared statement (planned once per connection);
+ * the rows written, with their new last sequence.
+ */
+export async function applyCommits(database: Database, writes: CommitWrite[]): Promise<Map<string, number>> {
+  const rows = await database.preparedQuery<AppliedRow>("scorm_apply_commits", APPLY_COMMITS_SQL, [
+    JSON.stringify(writes.map(commitRow)),
+  ]);
+  return appliedMap(rows);
+}
+
+/** Applies one commit inside the caller's transaction; its new last sequence, or null when nothing was applied. */
+export async function applyCommitIn(tx: Tx, write: CommitWrite): Promise<number | null> {
+  const rows = await queryRows<AppliedRow>(
+    tx,
+    applyCommitsStatement(sql`${JSON.stringify([commitRow(write)])}`),
+  );
+  return appliedMap(rows).get(write.rowId) ?? null;
 }
 
 /** Each SCO's statuses in an attempt with the rules that decide whether it is done, for the step's roll-up. */

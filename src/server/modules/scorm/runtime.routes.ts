@@ -38,7 +38,7 @@ export const scormRuntimeRoutes: FastifyPluginAsyncZod<AppDeps & { accounts: Acc
   app,
   deps,
 ) => {
-  const runtime = createScormRuntimeService({ db: deps.database.db });
+  const runtime = createScormRuntimeService({ database: deps.database });
 
   // navigator.sendBeacon (the player's last commit as the page goes away) can only send text/plain: parse it as JSON.
   // Registered inside this plugin, so no other route accepts text/plain.

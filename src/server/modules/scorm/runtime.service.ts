@@ -15,7 +15,7 @@ import {
 import type { RequestContext } from "../../platform/audit.js";
 import { recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
-import type { Db, Tx } from "../../platform/db.js";
+import type { Database, Db, Tx } from "../../platform/db.js";
 import { AppError, conflict, notFound, unauthenticated } from "../../platform/errors.js";
 import { isReadOnly } from "../enrolments/enrolments.service.js";
 import { recordContentProgress } from "../learning/learning.service.js";
@@ -181,10 +181,85 @@ export type CommitOutcome = { ok: true; result: ScormCommitResult } | { ok: fals
 
 /** How many attempt rows' commit contexts one instance keeps in memory (a few hundred bytes each). */
 const CONTEXT_CACHE_SIZE = 20_000;
+/** At most this many commits are written by one statement… */
+const COMMIT_GROUP_MAX = 64;
+/** …carrying at most this much suspend data between them (a single commit may carry more, alone). */
+const COMMIT_GROUP_MAX_CHARS = 1_000_000;
 
 /** The SCORM run-time: launches, commits in order, new attempts, and administrators' view and reset. */
-export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
+export function createScormRuntimeService(deps: { database: Database; now?: () => Date }) {
   const clock = deps.now ?? (() => new Date());
+  const db: Db = deps.database.db;
+
+  /**
+   * Commits that arrive together are written together: each waits at most until the next turn of the event loop,
+   * then one statement writes a group of them, one per row, each under its own conditions (decision 0018). A commit
+   * whose row is in a group still being written waits for the next group, so groups never contend for a row.
+   */
+  const waiting: Array<{
+    write: repo.CommitWrite;
+    settle: (applied: number | null, error?: unknown) => void;
+  }> = [];
+  const rowsBeingWritten = new Set<string>();
+  let flushScheduled = false;
+  const scheduleFlush = () => {
+    if (flushScheduled || waiting.length === 0) return;
+    flushScheduled = true;
+    setImmediate(flushCommits);
+  };
+  function flushCommits() {
+    flushScheduled = false;
+    const group: typeof waiting = [];
+    const later: typeof waiting = [];
+    let bytes = 0;
+    for (const entry of waiting.splice(0)) {
+      const size = entry.write.values["cmi.suspend_data"]?.length ?? 0;
+      if (
+        rowsBeingWritten.has(entry.write.rowId) ||
+        group.length >= COMMIT_GROUP_MAX ||
+        (group.length > 0 && bytes + size > COMMIT_GROUP_MAX_CHARS)
+      ) {
+        later.push(entry);
+        continue;
+      }
+      rowsBeingWritten.add(entry.write.rowId);
+      bytes += size;
+      group.push(entry);
+    }
+    waiting.push(...later);
+    if (group.length === 0) return;
+    repo
+      .applyCommits(
+        deps.database,
+        group.map((entry) => entry.write),
+      )
+      .then(
+        (applied) => {
+          for (const entry of group) {
+            rowsBeingWritten.delete(entry.write.rowId);
+            entry.settle(applied.get(entry.write.rowId) ?? null);
+          }
+          scheduleFlush();
+        },
+        (error: unknown) => {
+          for (const entry of group) {
+            rowsBeingWritten.delete(entry.write.rowId);
+            entry.settle(null, error);
+          }
+          scheduleFlush();
+        },
+      );
+    // Commits held back only by the group's size can go in a group of their own at once.
+    if (later.some((entry) => !rowsBeingWritten.has(entry.write.rowId))) scheduleFlush();
+  }
+  const applyGrouped = (write: repo.CommitWrite) =>
+    new Promise<number | null>((resolve, reject) => {
+      waiting.push({
+        write,
+        settle: (applied, error) => (error === undefined ? resolve(applied) : reject(error)),
+      });
+      scheduleFlush();
+    });
 
   /** Commit contexts of rows this instance wrote last, newest last; bounded, the oldest leave first. */
   const contexts = new Map<string, repo.CommitContext>();
@@ -239,8 +314,8 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     const changed =
       state.completionStatus !== context.completionStatus || state.successStatus !== context.successStatus;
     const applied = changed
-      ? await deps.db.transaction(async (tx) => {
-          const sequence = await repo.applyCommit(tx, write);
+      ? await db.transaction(async (tx) => {
+          const sequence = await repo.applyCommitIn(tx, write);
           if (sequence !== null)
             await rollUpStep(
               tx,
@@ -250,7 +325,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
             );
           return sequence;
         })
-      : await repo.applyCommit(deps.db, write);
+      : await applyGrouped(write);
     return {
       ok: true,
       applied: applied !== null,
@@ -378,7 +453,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     /** The current attempt ready to launch, created on the first launch (not when read-only). */
     async launch(actor: Actor, enrolmentId: string, stepId: string): Promise<ScormLaunch> {
       const now = clock();
-      return deps.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const own = await ownScormStep(tx, actor, enrolmentId, stepId);
         const readOnly = isReadOnly(own.enrolment, now);
         let current = currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id));
@@ -409,7 +484,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     /** Starts a new attempt when the current one allows it; two requests at once make one attempt. */
     async startAttempt(actor: Actor, enrolmentId: string, stepId: string): Promise<ScormLaunch> {
       const now = clock();
-      return deps.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const own = await ownScormStep(tx, actor, enrolmentId, stepId);
         if (isReadOnly(own.enrolment, now)) throw readOnlyError();
         const current = currentAttempt(await repo.listAttemptRows(tx, own.enrolment.id, own.step.id));
@@ -459,7 +534,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
       for (let tries = 0; tries < 3; tries += 1) {
         const fresh = context === undefined;
         if (!context) {
-          const read = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
+          const read = await repo.getCommitContext(db, params.attemptId, input.scoId);
           if (!read) throw notFound("The attempt");
           context = read;
         }
@@ -497,14 +572,14 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
         if (!verified) actor = await verify();
       }
       // Three tries lost races to writers of the same row: report where it stands; the player retries if it must.
-      const latest = await repo.getCommitContext(deps.db, params.attemptId, input.scoId);
+      const latest = await repo.getCommitContext(db, params.attemptId, input.scoId);
       return { ok: true, result: { applied: false, lastSequence: latest?.lastSequence ?? 0 } };
     },
 
     /** A learner's attempts for a support call (platform administrators; audited). */
     async listForUser(actor: Actor, userId: string, context: RequestContext): Promise<ScormAttemptList> {
       assertCanSupportScorm(actor);
-      return deps.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const user = await repo.getUser(tx, userId);
         if (!user) throw notFound("The learner");
         const rows = await repo.listAttemptRowsForUser(tx, userId);
@@ -559,7 +634,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     /** One attempt with every stored data model value (platform administrators; audited as scorm.attempt_viewed). */
     async getAttempt(actor: Actor, attemptId: string, context: RequestContext): Promise<ScormAttemptAdmin> {
       assertCanSupportScorm(actor);
-      return deps.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const rows = await repo.getAttemptRows(tx, attemptId);
         const first = rows[0];
         if (!first) throw notFound("The attempt");
@@ -607,7 +682,7 @@ export function createScormRuntimeService(deps: { db: Db; now?: () => Date }) {
     async resetAttempt(actor: Actor, attemptId: string, context: RequestContext) {
       assertCanSupportScorm(actor);
       const now = clock();
-      return deps.db.transaction(async (tx) => {
+      return db.transaction(async (tx) => {
         const rows = await repo.getAttemptRows(tx, attemptId);
         const first = rows[0];
         if (!first) throw notFound("The attempt");
