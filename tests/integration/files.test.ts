@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { crc32 } from "node:zlib";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storedFiles } from "../../src/server/db/schema/index.js";
 import type { StoredFile } from "../../src/shared/authoring.js";
 import { auditFor, buildEditor, buildUser, signIn, tableCounts } from "../support/factories.js";
+import { zip } from "../support/portfolio-fixtures.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
 
 let ctx: TestContext;
@@ -39,44 +39,6 @@ const MP4 = Buffer.concat([
   Buffer.from(Array.from({ length: 200 }, (_, i) => i % 256)),
 ]);
 
-/** A stored (uncompressed) zip of text entries: enough for a .docx to be recognised by its parts. */
-function zip(entries: Array<[string, string]>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
 const DOCX = zip([
   [
     "[Content_Types].xml",
