@@ -22,6 +22,10 @@ import { auditRoutes } from "./modules/audit/audit.routes.js";
 import { authoringRoutes } from "./modules/authoring/authoring.routes.js";
 import { catalogueRoutes } from "./modules/catalogue/catalogue.routes.js";
 import { certificatesRoutes } from "./modules/certificates/certificates.routes.js";
+import { discussionsRoutes } from "./modules/community/discussions.routes.js";
+import { engagementRoutes } from "./modules/community/engagement.routes.js";
+import { moderationRoutes } from "./modules/community/moderation.routes.js";
+import { runsRoutes } from "./modules/community/runs.routes.js";
 import { cpdRoutes } from "./modules/cpd/cpd.routes.js";
 import { deferralsRoutes } from "./modules/enrolments/deferrals.routes.js";
 import { enrolmentsRoutes } from "./modules/enrolments/enrolments.routes.js";
@@ -31,6 +35,7 @@ import { filesRoutes } from "./modules/files/files.routes.js";
 import { helpRoutes } from "./modules/help/help.routes.js";
 import { learnerAdminRoutes } from "./modules/learner-admin/learner-admin.routes.js";
 import { learningRoutes } from "./modules/learning/learning.routes.js";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
 import { organisationsRoutes } from "./modules/organisations/organisations.routes.js";
 import { organisationsAdminRoutes } from "./modules/organisations/organisations-admin.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
@@ -38,6 +43,7 @@ import { portfoliosRoutes } from "./modules/portfolios/portfolios.routes.js";
 import { reportsRoutes } from "./modules/reports/reports.routes.js";
 import { scormPackagesRoutes } from "./modules/scorm/packages.routes.js";
 import { scormRuntimeRoutes } from "./modules/scorm/runtime.routes.js";
+import { surveysRoutes } from "./modules/surveys/surveys.routes.js";
 import { authPlugin } from "./platform/auth.js";
 import type { AppConfig } from "./platform/config.js";
 import { type Database, journalMigrationCount, queryRows } from "./platform/db.js";
@@ -173,6 +179,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(assessmentRoutes, deps);
   await app.register(certificatesRoutes, deps);
   await app.register(cpdRoutes, deps);
+  await app.register(runsRoutes, deps);
+  await app.register(discussionsRoutes, deps);
+  await app.register(moderationRoutes, deps);
+  await app.register(engagementRoutes, deps);
+  await app.register(notificationsRoutes, deps);
+  await app.register(surveysRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

@@ -2,7 +2,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { RouterProvider } from "react-router";
 import { ApiError } from "../lib/api-client";
+import { FeatureSlotsContext } from "../lib/slots";
 import { router } from "./router";
+import { featureSlots } from "./slots";
 
 /** Retries only what might succeed next time: network failures and server errors, twice at most. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -23,7 +25,9 @@ export function App() {
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <FeatureSlotsContext.Provider value={featureSlots}>
+        <RouterProvider router={router} />
+      </FeatureSlotsContext.Provider>
     </QueryClientProvider>
   );
 }

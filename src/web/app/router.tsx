@@ -48,6 +48,7 @@ import { cpdRoutes } from "../features/cpd/routes";
 import { AdminDeferralPage } from "../features/deferrals/routes/admin-deferral.page";
 import { AdminDeferralsPage } from "../features/deferrals/routes/admin-deferrals.page";
 import { DeferPage } from "../features/deferrals/routes/defer.page";
+import { discussionsRoutes } from "../features/discussions/routes";
 import { AdminGrantsPage } from "../features/entitlements/routes/admin-grants.page";
 import { AdminLicenceEditPage } from "../features/entitlements/routes/admin-licence-edit.page";
 import { AdminLicenceNewPage } from "../features/entitlements/routes/admin-licence-new.page";
@@ -68,13 +69,17 @@ import { LearningContinuePage } from "../features/learning/routes/learning-conti
 import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
 import { LearningStepPage } from "../features/learning/routes/learning-step.page";
 import { MyLearningPage } from "../features/learning/routes/my-learning.page";
+import { moderationRoutes } from "../features/moderation/routes";
+import { notificationsPublicRoutes, notificationsRoutes } from "../features/notifications/routes";
 import { organisationAdminRoutes, organisationRoutes } from "../features/organisations/routes";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
 import { portfolioManageRoutes, portfolioRoutes } from "../features/portfolios/routes";
 import { reportRoutes } from "../features/reports/routes";
+import { runsRoutes } from "../features/runs/routes";
 import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
 import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-attempts.page";
 import { ScormPlayerPage } from "../features/scorm/routes/scorm-player.page";
+import { surveysRoutes } from "../features/surveys/routes";
 import { AdminLayout } from "./admin-layout";
 import { RequireRole, RequireSignIn } from "./guards";
 import { HomePage } from "./home.page";
@@ -121,6 +126,7 @@ export const router = createBrowserRouter([
       { path: "help/:slug", element: <HelpArticlePage /> },
       ...learnerAdminPublicRoutes,
       ...certificatePublicRoutes,
+      ...notificationsPublicRoutes,
       {
         element: <RequireSignIn />,
         children: [
@@ -146,6 +152,11 @@ export const router = createBrowserRouter([
           ...assessmentRoutes,
           ...certificateRoutes,
           ...cpdRoutes,
+          ...runsRoutes,
+          ...discussionsRoutes,
+          ...moderationRoutes,
+          ...notificationsRoutes,
+          ...surveysRoutes,
           {
             path: "manage/help",
             element: <RequireRole required={HELP_EDITOR_ROLES} />,

@@ -9,6 +9,7 @@ import { isApiError } from "../../../lib/api-client";
 import type { SummaryError } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
 import { signInPath } from "../../../lib/return-to";
+import { Slot } from "../../../lib/slots";
 import { useCourse } from "../api/course";
 import { accessWords, cpdWords } from "../components/catalogue-words";
 import { coursePath } from "../components/course-card";
@@ -69,6 +70,8 @@ function CourseContent({ course, returnTo }: { course: CourseDetail; returnTo: s
           <LevelTags level={course.level} free={course.price.free} />
           <p className="nhsuk-lede-text">{course.summary}</p>
           <EnrolmentPanel course={course} returnTo={returnTo} onSummaryChange={onSummaryChange} />
+
+          <Slot name="coursePage" props={{ courseId: course.id, level: course.level }} />
 
           <h2>Who this course is for</h2>
           <p>{course.whoFor}</p>

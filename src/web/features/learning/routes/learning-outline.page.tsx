@@ -7,6 +7,7 @@ import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
+import { Slot } from "../../../lib/slots";
 import { useLearningOutline } from "../api/learning-outline";
 import type { LearningOutlineView, OutlineModuleView } from "../api/learning-schemas";
 import { continuePath, moduleAnchor, stepPath } from "../components/learning-paths";
@@ -150,6 +151,11 @@ function OutlineContent({ outline }: { outline: LearningOutlineView }) {
               evidence against the assessment criteria and submit it for assessment.
             </p>
           ) : null}
+
+          <Slot
+            name="learningOutline"
+            props={{ courseId: course.id, enrolmentId, level: course.level, completed }}
+          />
 
           {deferral.pendingRequest ? (
             <p>

@@ -7,6 +7,7 @@ import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
 import type { SummaryError } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
+import { Slot } from "../../../lib/slots";
 import { useLearningOutline } from "../api/learning-outline";
 import type { LearningOutlineView, StepViewData } from "../api/learning-schemas";
 import { useLearningStep } from "../api/learning-step";
@@ -111,6 +112,10 @@ function StepContent({ step, outline }: { step: StepViewData; outline: LearningO
         </div>
       </div>
       <StepPagination previous={neighbour(step.previousStepId)} next={neighbour(step.nextStepId)} />
+      <Slot
+        name="learningStep"
+        props={{ courseId: step.course.id, enrolmentId: step.enrolmentId, stepId: step.id }}
+      />
     </>
   );
 }
