@@ -69,7 +69,7 @@ import { LearningContinuePage } from "../features/learning/routes/learning-conti
 import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
 import { LearningStepPage } from "../features/learning/routes/learning-step.page";
 import { MyLearningPage } from "../features/learning/routes/my-learning.page";
-import { moderationRoutes } from "../features/moderation/routes";
+import { moderationPublicRoutes, moderationRoutes } from "../features/moderation/routes";
 import { notificationsPublicRoutes, notificationsRoutes } from "../features/notifications/routes";
 import { organisationAdminRoutes, organisationRoutes } from "../features/organisations/routes";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
@@ -127,6 +127,7 @@ export const router = createBrowserRouter([
       ...learnerAdminPublicRoutes,
       ...certificatePublicRoutes,
       ...notificationsPublicRoutes,
+      ...moderationPublicRoutes,
       {
         element: <RequireSignIn />,
         children: [
