@@ -4,6 +4,7 @@ import type { CourseViewer, EnrolmentCreateInput, EnrolmentSummary } from "../..
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
 import { AppError, notFound } from "../../platform/errors.js";
+import { placeInCurrentRun } from "../community/runs.service.js";
 import {
   accessExpiresAt,
   decideEnrolment,
@@ -140,7 +141,17 @@ export function createEnrolmentsService(deps: { db: Db; now?: () => Date }) {
           expiresAt: accessExpiresAt(now, course.level),
           lastActivityAt: now,
         });
-        if (inserted) return { enrolment: toSummary(inserted, 0, now), created: true };
+        if (inserted) {
+          if (course.level === "mini_course") {
+            await placeInCurrentRun(tx, {
+              userId: actor.userId,
+              courseId: course.id,
+              enrolmentId: inserted.id,
+              now,
+            });
+          }
+          return { enrolment: toSummary(inserted, 0, now), created: true };
+        }
         // Another request enrolled this learner a moment ago: that enrolment stands.
         const raced = await repo.findForUserAndCourse(tx, actor.userId, course.id);
         if (!raced) throw new Error("enrolment vanished after a unique-key conflict");
