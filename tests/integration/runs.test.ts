@@ -239,7 +239,7 @@ describe("PUT and DELETE /api/runs/:runId", () => {
     expect((changed.json() as FacilitatedRun).title).toBe("Renamed run");
     const [audit] = await auditFor(ctx, "run.updated");
     expect(audit?.subjectId).toBe(run.id);
-    expect((audit?.details as { changed: string[] }).changed).toEqual(
+    expect((audit?.details as { changed?: string[] } | undefined)?.changed).toEqual(
       expect.arrayContaining(["title", "opensAt", "facilitatorIds"]),
     );
 
