@@ -175,6 +175,8 @@ export const StepCommentsSchema = CommentPageSchema.extend({
   run: DiscussionRunSchema,
   step: z.object({ id: z.string(), title: z.string() }),
   viewer: DiscussionViewerSchema,
+  /** The reader's enrolment on the course, for a link to the step in their course; null for non-members. */
+  enrolmentId: z.string().nullable(),
 });
 export type StepComments = z.infer<typeof StepCommentsSchema>;
 

@@ -8,6 +8,7 @@ import {
   courseSteps,
   discussionTopics,
   runFacilitators,
+  runMembers,
   users,
 } from "../../db/schema/index.js";
 import { queryRows, type Tx } from "../../platform/db.js";
@@ -224,6 +225,15 @@ export async function listFacilitators(tx: Tx, runId: string): Promise<Array<{ i
     .innerJoin(users, eq(users.id, runFacilitators.userId))
     .where(eq(runFacilitators.runId, runId))
     .orderBy(asc(users.familyName), asc(users.givenName));
+}
+
+/** The enrolment a member joined the run with; null for non-members. */
+export async function memberEnrolmentId(tx: Tx, runId: string, userId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ enrolmentId: runMembers.enrolmentId })
+    .from(runMembers)
+    .where(and(eq(runMembers.runId, runId), eq(runMembers.userId, userId)));
+  return row?.enrolmentId ?? null;
 }
 
 /** A comment with where it lives, for actions on it; undefined when there is none. */

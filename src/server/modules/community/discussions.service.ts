@@ -364,9 +364,10 @@ export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
       const now = clock();
       const access = await loadRunAccess(db, query.runId, actor, now);
       assertCanRead(access);
-      const [step, facilitators] = await Promise.all([
+      const [step, facilitators, enrolmentId] = await Promise.all([
         stepInRun(stepId, access),
         repo.listFacilitators(db, access.run.id),
+        access.isMember ? repo.memberEnrolmentId(db, access.run.id, actor.userId) : null,
       ]);
       const { replies: _replies, ...page } = await threadPage({ runId: access.run.id, stepId }, query, {
         id: actor.userId,
@@ -378,6 +379,7 @@ export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
         run: runOf(access, facilitators),
         step: { id: step.id, title: step.title },
         viewer: viewerOf(access),
+        enrolmentId,
       };
     },
 
