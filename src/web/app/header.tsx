@@ -1,5 +1,6 @@
 import { Link, useLocation, useNavigate } from "react-router";
 import { useSignOut } from "../features/accounts/api/sign-out";
+import { NotificationsLink } from "../features/notifications/components/notifications-link";
 import { flash } from "../lib/flash";
 import { useMe } from "../lib/use-me";
 
@@ -121,6 +122,9 @@ export function Header() {
                     <Link className="nhsuk-header__account-link" to="/my-learning">
                       My learning
                     </Link>
+                  </li>
+                  <li className="nhsuk-header__account-item">
+                    <NotificationsLink />
                   </li>
                   <li className="nhsuk-header__account-item">
                     <Link className="nhsuk-header__account-link" to="/account">
