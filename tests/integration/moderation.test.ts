@@ -5,7 +5,13 @@ import type {
   ModerationResult,
   RunModerationQueue,
 } from "../../src/shared/moderation.js";
-import { buildFacilitator, buildRun, buildRunMember, membersOf } from "../support/community-fixtures.js";
+import {
+  buildFacilitator,
+  buildRun,
+  buildRunMember,
+  membersOf,
+  runSteps,
+} from "../support/community-fixtures.js";
 import { auditFor, buildAdmin, buildUser, mailTo, signIn, tableCounts } from "../support/factories.js";
 import { commentRow, insertComment, insertTopic, reportsOf } from "../support/moderation-fixtures.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
@@ -492,6 +498,25 @@ describe("suspensions", () => {
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
     }
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a suspended member's post with 403, and accepts it once the suspension is lifted", async () => {
+    const member = await buildRunMember(ctx, run, { givenName: "Pat", familyName: "Poster" });
+    const [step] = await runSteps(ctx, run);
+    if (!step) throw new Error("the mini-course has no steps");
+    const post = () =>
+      call("POST", `/api/steps/${step.id}/comments`, member.cookie, { runId: run.id, body: "My PDSA cycle" });
+    expect(
+      (await suspend(run.id, member.id, facilitator.cookie, { reason: "Posted a patient's name" }))
+        .statusCode,
+    ).toBe(200);
+    const refused = await post();
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toMatch(/suspended you from posting/);
+    expect(
+      (await call("DELETE", `/api/runs/${run.id}/suspensions/${member.id}`, facilitator.cookie)).statusCode,
+    ).toBe(204);
+    expect((await post()).statusCode).toBe(201);
   });
 
   it("a suspended member can still report (posting is refused by run-access: see run-access.test.ts)", async () => {
