@@ -69,7 +69,7 @@ export function createSurveysService(deps: { db: Db; now?: () => Date }) {
     };
   }
 
-  /** A learner's own enrolment, their standing in the course, and the course's survey of a kind. */
+  /** A learner's own enrolment with its course; 404 for anyone else's (their existence is not revealed). */
   async function learnerContext(tx: Tx, actor: Actor, enrolmentId: string) {
     const enrolment = await repo.getOwnEnrolment(tx, enrolmentId, actor.userId);
     if (!enrolment) throw notFound("The enrolment");
