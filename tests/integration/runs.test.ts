@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseRuns, runFacilitators, runMembers } from "../../src/server/db/schema/index.js";
+import { seedRunsDemo } from "../../src/server/modules/community/runs.seed.js";
 import type { FacilitatedRun, Run, RunList, RunOverview } from "../../src/shared/runs.js";
 import {
   buildFacilitator,
@@ -448,5 +449,39 @@ describe("the facilitator hub API", () => {
     expect(
       await ctx.database.db.select().from(runFacilitators).where(eq(runFacilitators.userId, learner.id)),
     ).toEqual([]);
+  });
+});
+
+describe("the demo seed", () => {
+  let seedCtx: TestContext;
+  beforeAll(async () => {
+    seedCtx = await createTestApp();
+  });
+  afterAll(async () => {
+    await seedCtx?.close();
+  });
+
+  it("schedules a live run per mini-course and a past run, places the demo learner, and runs once", async () => {
+    const facilitatorUser = await buildUser(seedCtx, {
+      email: "facilitator@example.org",
+      roles: ["learner", "facilitator"],
+    });
+    const demoLearner = await buildUser(seedCtx, { email: "learner@example.org" });
+    const created = await seedRunsDemo(seedCtx.database.db);
+    const runs = await seedCtx.database.db.select().from(courseRuns);
+    expect(created).toBe(runs.length);
+    const measures = await courseIdBySlug(seedCtx, MINI_COURSE_SLUG);
+    const list = await seedCtx.app.inject({ method: "GET", url: `/api/runs?courseId=${measures}` });
+    const live = (list.json() as RunList).runs.find((r) => r.phase === "live");
+    expect(live?.facilitators.map((f) => f.id)).toEqual([facilitatorUser.id]);
+    const members = await membersOf(seedCtx, live?.id ?? "");
+    expect(members.map((m) => m.userId)).toContain(demoLearner.id);
+    const ended = await seedCtx.app.inject({
+      method: "GET",
+      url: `/api/runs?courseId=${runs.find((r) => r.catchUpUntil < new Date())?.courseId}&includeEnded=true`,
+    });
+    expect((ended.json() as RunList).runs.some((r) => r.phase === "ended")).toBe(true);
+    expect(await seedRunsDemo(seedCtx.database.db)).toBe(0);
+    expect(await seedCtx.database.db.select().from(courseRuns)).toHaveLength(runs.length);
   });
 });
