@@ -33,11 +33,12 @@ export function BarChart({
   unit: string;
 }) {
   const id = useId();
-  const rowHeight = 28;
-  const labelWidth = 250;
-  const chartWidth = 300;
-  const width = labelWidth + chartWidth + 60;
-  const height = Math.max(1, data.length) * rowHeight + 8;
+  // Each row: the label on its own line, the bar below it with its value at the end, so long step titles stay
+  // readable when the chart is narrowed to a phone's width.
+  const rowHeight = 46;
+  const width = 400;
+  const barArea = 330;
+  const height = Math.max(1, data.length) * rowHeight + 4;
   const max = Math.max(1, ...data.map((d) => d.value));
   const top = data.reduce<BarDatum | null>(
     (best, d) => (best === null || d.value > best.value ? d : best),
@@ -49,7 +50,6 @@ export function BarChart({
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
-      preserveAspectRatio="xMinYMin meet"
     >
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>
@@ -57,41 +57,21 @@ export function BarChart({
         {top && top.value > 0 ? `The most is ${top.value} ${unit}, at ${top.label}.` : `All are 0 ${unit}.`}
       </desc>
       {data.map((d, i) => {
-        const y = i * rowHeight + 4;
-        const barWidth = (d.value / max) * chartWidth;
+        const y = i * rowHeight + 2;
+        const barWidth = (d.value / max) * barArea;
         return (
           <g key={d.key}>
-            <text
-              x={labelWidth - 8}
-              y={y + rowHeight / 2}
-              textAnchor="end"
-              dominantBaseline="middle"
-              fill={TEXT}
-              fontSize="13"
-            >
-              {shorten(d.label, 34)}
+            <text x={0} y={y + 14} fill={TEXT} fontSize="14">
+              {shorten(d.label, 52)}
             </text>
-            <rect
-              x={labelWidth}
-              y={y + 4}
-              width={Math.max(barWidth, d.value > 0 ? 2 : 0)}
-              height={rowHeight - 10}
-              fill={BAR}
-            />
-            <text
-              x={labelWidth + barWidth + 6}
-              y={y + rowHeight / 2}
-              dominantBaseline="middle"
-              fill={TEXT}
-              fontSize="13"
-              fontWeight="600"
-            >
+            <rect x={0} y={y + 20} width={Math.max(barWidth, d.value > 0 ? 2 : 0)} height={18} fill={BAR} />
+            <text x={barWidth + 6} y={y + 34} fill={TEXT} fontSize="14" fontWeight="600">
               {d.value}
             </text>
           </g>
         );
       })}
-      <line x1={labelWidth} y1={0} x2={labelWidth} y2={height} stroke={GRID} strokeWidth="1" />
+      <line x1={0} y1={0} x2={0} y2={height} stroke={GRID} strokeWidth="1" />
     </svg>
   );
 }
@@ -119,12 +99,12 @@ export function LineChart({
   unit: string;
 }) {
   const id = useId();
-  const width = 640;
-  const height = 240;
-  const left = 44;
-  const right = 16;
-  const top = 16;
-  const bottom = 36;
+  const width = 420;
+  const height = 220;
+  const left = 36;
+  const right = 12;
+  const top = 14;
+  const bottom = 34;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const max = Math.max(1, ...points.map((p) => p.value));
@@ -160,10 +140,10 @@ export function LineChart({
       </desc>
       <line x1={left} y1={top + plotH} x2={left + plotW} y2={top + plotH} stroke={GRID} />
       <line x1={left} y1={top} x2={left + plotW} y2={top} stroke={GRID} strokeDasharray="4 4" />
-      <text x={left - 6} y={top + plotH} textAnchor="end" dominantBaseline="middle" fill={TEXT} fontSize="13">
+      <text x={left - 6} y={top + plotH} textAnchor="end" dominantBaseline="middle" fill={TEXT} fontSize="14">
         0
       </text>
-      <text x={left - 6} y={top} textAnchor="end" dominantBaseline="middle" fill={TEXT} fontSize="13">
+      <text x={left - 6} y={top} textAnchor="end" dominantBaseline="middle" fill={TEXT} fontSize="14">
         {max}
       </text>
       {ticks.map((i) => (
@@ -173,7 +153,7 @@ export function LineChart({
           y={height - 12}
           textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"}
           fill={TEXT}
-          fontSize="13"
+          fontSize="14"
         >
           {points[i]?.shortLabel}
         </text>
