@@ -3,6 +3,7 @@
 import { seedCatalogue } from "../src/server/modules/catalogue/catalogue.seed.js";
 import { seedLessons } from "../src/server/modules/learning/lessons.seed.js";
 import { seedAssessmentCriteria } from "../src/server/modules/portfolios/portfolios.seed.js";
+import { seedSurveys } from "../src/server/modules/surveys/surveys.seed.js";
 import { loadConfig } from "../src/server/platform/config.js";
 import { openDatabase, runMigrations } from "../src/server/platform/db.js";
 import {
@@ -20,6 +21,7 @@ try {
   const courses = await seedCatalogue(database.db);
   const steps = courses > 0 ? await seedLessons(database.db) : 0;
   await seedAssessmentCriteria(database.db);
+  await seedSurveys(database.db);
   const created = await seedDemoAccounts(database.db, config);
   await seedDemoActivity(database.db, config);
   console.log(

@@ -5,7 +5,9 @@ import { seedCatalogue } from "./modules/catalogue/catalogue.seed.js";
 import { startAccessWindowJob } from "./modules/enrolments/access-window.job.js";
 import { seedHelp } from "./modules/help/help.seed.js";
 import { seedLessons } from "./modules/learning/lessons.seed.js";
+import { startDigestJob } from "./modules/notifications/digest.job.js";
 import { seedAssessmentCriteria } from "./modules/portfolios/portfolios.seed.js";
+import { seedSurveys } from "./modules/surveys/surveys.seed.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase, runMigrations } from "./platform/db.js";
 import { createLoggerOptions } from "./platform/logger.js";
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   if (answers > 0) logger.info({ answers }, "help centre seeded");
   const assessed = await seedAssessmentCriteria(database.db);
   if (assessed > 0) logger.info({ courses: assessed }, "assessment criteria seeded");
+  const surveysCreated = await seedSurveys(database.db);
+  if (surveysCreated > 0) logger.info({ surveys: surveysCreated }, "course surveys seeded");
   if (config.seedDemo) {
     const created = await seedDemoAccounts(database.db, config);
     if (created) logger.info("demo accounts created");
@@ -62,6 +66,13 @@ async function main(): Promise<void> {
     logger,
   });
 
+  const stopDigests = startDigestJob({
+    db: database.db,
+    mailer: createMailer({ smtp: config.smtpUrl !== null, logger }),
+    config,
+    logger,
+  });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -69,6 +80,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     stopHousekeeping();
     stopAccessWindows();
+    stopDigests();
     await app.close();
     await sender?.stop();
     await database.close();

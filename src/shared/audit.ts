@@ -80,6 +80,18 @@ export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
 
 /** What each action code means, in words; unknown codes are shown as they are. */
 export const AUDIT_ACTION_PHRASES: Record<string, string> = {
+  "moderation.queue_viewed": "Viewed a course run's moderation queue",
+  "moderation.overview_viewed": "Viewed the moderation queue across their course runs",
+  "moderation.member_viewed": "Viewed a run member's standing for posting",
+  "comment.hidden": "Hid a comment",
+  "comment.restored": "Restored a hidden comment",
+  "comment.removed": "Removed a comment",
+  "comment.reports_dismissed": "Dismissed the reports on a comment",
+  "run.member_suspended": "Suspended a member from posting in a course run",
+  "run.member_suspension_lifted": "Lifted a member's suspension from posting",
+  "run.announcement_sent": "Sent an announcement to a course run",
+  "surveys.updated": "Changed a course survey",
+  "surveys.results_exported": "Downloaded course survey results",
   "account.email_change_requested": "Asked to change their email address",
   "account.email_changed": "Changed their email address",
   "account.password_changed": "Changed their password",

@@ -19,6 +19,11 @@ export function Footer() {
               </Link>
             </li>
             <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/community-guidelines">
+                Community guidelines
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
               <Link className="nhsuk-footer__list-item-link" to="/help/contact">
                 Contact us
               </Link>

@@ -93,6 +93,8 @@ export function Header() {
     me?.roles.some((grant) => grant.role === "learner_admin" || grant.role === "platform_admin") ?? false;
   const canAssess = me?.roles.some((grant) => grant.role === "assessor") ?? false;
   const canVerify = me?.roles.some((grant) => grant.role === "internal_verifier") ?? false;
+  const canFacilitate =
+    me?.roles.some((grant) => grant.role === "facilitator" || grant.role === "platform_admin") ?? false;
 
   return (
     <header className="nhsuk-header">
@@ -135,6 +137,13 @@ export function Header() {
                     <li className="nhsuk-header__account-item">
                       <Link className="nhsuk-header__account-link" to="/manage/courses">
                         Manage courses
+                      </Link>
+                    </li>
+                  ) : null}
+                  {canFacilitate ? (
+                    <li className="nhsuk-header__account-item">
+                      <Link className="nhsuk-header__account-link" to="/facilitate">
+                        Facilitation
                       </Link>
                     </li>
                   ) : null}

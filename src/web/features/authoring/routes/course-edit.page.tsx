@@ -806,6 +806,11 @@ function CourseEditor({ course }: { course: AuthoringCourse }) {
             </p>
           ) : null}
 
+          <p>
+            <Link to={`/manage/courses/${encodeURIComponent(course.id)}/surveys`}>Course surveys</Link>: the
+            pre-course and post-course surveys learners are asked to answer.
+          </p>
+
           <h2>Modules</h2>
           {course.modules.length === 0 ? (
             <p>This course has no modules yet. Add the first one below.</p>
