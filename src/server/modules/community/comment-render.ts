@@ -33,7 +33,28 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Renders a comment's Markdown to HTML that is safe to insert into a page. */
+/** Rendered bodies kept in memory: the most recently used, by their Markdown. */
+const CACHE_MAX = 5000;
+const cache = new Map<string, string>();
+
+/**
+ * Renders a comment's Markdown to HTML that is safe to insert into a page. Rendering and sanitising cost about 0.1 ms
+ * a comment, and threads are read far more often than written, so results are kept in a bounded in-process cache
+ * keyed by the Markdown itself (rendering is pure, so an entry can never be stale; an edit is a new key).
+ */
 export function renderCommentBody(source: string): string {
-  return sanitizeHtml(markdown.render(source), SANITIZE).trim();
+  const cached = cache.get(source);
+  if (cached !== undefined) {
+    // Move it to the end: Map keeps insertion order, so the first key is the least recently used.
+    cache.delete(source);
+    cache.set(source, cached);
+    return cached;
+  }
+  const html = sanitizeHtml(markdown.render(source), SANITIZE).trim();
+  cache.set(source, html);
+  if (cache.size > CACHE_MAX) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return html;
 }
