@@ -9,6 +9,7 @@ import { organisations, users } from "./db/schema/index.js";
 import * as accountsRepo from "./modules/accounts/accounts.repository.js";
 import { seedAssessmentDemo } from "./modules/assessment/assessment.seed.js";
 import { seedCertificatesDemo } from "./modules/certificates/certificates.seed.js";
+import { seedRunsDemo } from "./modules/community/runs.seed.js";
 import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
@@ -156,6 +157,7 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
   await seedAssessmentDemo(db);
   await seedCertificatesDemo(db);
   await seedCpdDemo(db);
+  await seedRunsDemo(db);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

@@ -80,6 +80,17 @@ export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
 
 /** What each action code means, in words; unknown codes are shown as they are. */
 export const AUDIT_ACTION_PHRASES: Record<string, string> = {
+  "discussions.comment_highlighted": "Highlighted a comment",
+  "discussions.comment_unhighlighted": "Took a comment's highlight off",
+  "discussions.comment_pinned": "Pinned a comment",
+  "discussions.comment_unpinned": "Unpinned a comment",
+  "discussions.topic_pinned": "Pinned a board topic",
+  "discussions.topic_unpinned": "Unpinned a board topic",
+  "run.created": "Scheduled a course run",
+  "run.updated": "Changed a course run",
+  "run.deleted": "Deleted a course run",
+  "run.member_moved": "Moved to another course run",
+  "run.members_viewed": "Viewed a course run's members",
   "moderation.queue_viewed": "Viewed a course run's moderation queue",
   "moderation.overview_viewed": "Viewed the moderation queue across their course runs",
   "moderation.member_viewed": "Viewed a run member's standing for posting",
