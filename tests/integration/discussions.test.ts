@@ -479,20 +479,64 @@ describe("paging, sorting and statement counts", () => {
     expect(first.comments.map((c) => c.id)).toEqual(ids.slice(40).reverse());
     const third = await list(reader.cookie, "&page=3", stepOf, pagingRun.id);
     expect(third.comments.map((c) => c.id)).toEqual(ids.slice(0, 20).reverse());
+
+    // A sort not read yet, so every page size starts cold: reading a page costs the same number of statements
+    // whatever its size, and reading it again while the thread is unchanged costs only the session and the thread's
+    // context (the page and the reader's likes come from the cache).
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (const pageSize of [5, 20, 50]) {
+      for (const into of [cold, warm]) {
+        const before = ctx.database.queryCount();
+        const page = await list(reader.cookie, `&sort=most_liked&pageSize=${pageSize}`, stepOf, pagingRun.id);
+        into.push(ctx.database.queryCount() - before);
+        expect(page.comments).toHaveLength(pageSize);
+        if (pageSize === 50) expect(page.comments.some((c) => c.replies.length > 0)).toBe(true);
+      }
+    }
+    expect(new Set(cold).size, `statements per page size: ${cold.join(", ")}`).toBe(1);
+    expect(warm, "statements when the thread has not changed").toEqual([2, 2, 2]);
     const liked = await list(reader.cookie, "&sort=most_liked", stepOf, pagingRun.id);
     const counts = liked.comments.map((c) => c.likeCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(counts[0]).toBe(Math.max(...likes));
+    // A like moves the thread on: the next read sees it, with the reader's own like.
+    const target = liked.comments[0]?.id ?? "";
+    const other = await buildRunMember(ctx, pagingRun, { givenName: "Lee", familyName: "Other" });
+    expect((await call("PUT", `/api/comments/${target}/like`, other.cookie)).statusCode).toBe(200);
+    const after = await list(other.cookie, "&sort=most_liked", stepOf, pagingRun.id);
+    const seen = after.comments.find((c) => c.id === target);
+    expect(seen).toMatchObject({ likedByMe: true, likeCount: (liked.comments[0]?.likeCount ?? 0) + 1 });
+    const byReader = await list(reader.cookie, "&sort=most_liked", stepOf, pagingRun.id);
+    expect(byReader.comments.find((c) => c.id === target)?.likedByMe).toBe(false);
+  });
 
-    const statements: number[] = [];
-    for (const pageSize of [5, 20, 50]) {
-      const before = ctx.database.queryCount();
-      const page = await list(reader.cookie, `&pageSize=${pageSize}`, stepOf, pagingRun.id);
-      statements.push(ctx.database.queryCount() - before);
-      expect(page.comments).toHaveLength(pageSize);
-      expect(page.comments.some((c) => c.replies.length > 0)).toBe(true);
-    }
-    expect(new Set(statements).size, `statements per page size: ${statements.join(", ")}`).toBe(1);
+  it("never answers from the cache once the reader's standing or the thread has changed", async () => {
+    const cacheRun = await buildRun(ctx, { phase: "live" });
+    const at = (await runSteps(ctx, cacheRun))[0]?.id ?? "";
+    const reader = await buildRunMember(ctx, cacheRun, { givenName: "Cara", familyName: "Reed" });
+    const before = await list(reader.cookie, "", at, cacheRun.id);
+    expect(before.viewer.canPost).toBe(true);
+    expect(before.comments).toHaveLength(0);
+    // Suspended elsewhere (a moderator on another instance): the next read says so at once.
+    await ctx.database.rawQuery(
+      "update run_members set suspended_at = now() where run_id = $1 and user_id = $2",
+      [cacheRun.id, reader.id],
+    );
+    expect((await list(reader.cookie, "", at, cacheRun.id)).viewer.canPost).toBe(false);
+    // A comment written straight into the database (as another instance would) is seen on the next read.
+    await ctx.database.rawQuery(
+      "insert into comments (run_id, step_id, author_id, body) values ($1, $2, $3, 'Written elsewhere')",
+      [cacheRun.id, at, reader.id],
+    );
+    expect((await list(reader.cookie, "", at, cacheRun.id)).comments).toHaveLength(1);
+    // Removed from the run: no answer at all, cached or not.
+    await ctx.database.rawQuery("delete from run_members where run_id = $1 and user_id = $2", [
+      cacheRun.id,
+      reader.id,
+    ]);
+    const refused = await call("GET", `/api/steps/${at}/comments?runId=${cacheRun.id}`, reader.cookie);
+    expect(refused.statusCode).toBe(403);
   });
 });
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   check,
   date,
   index,
@@ -247,4 +248,23 @@ export const learnerActivityDays = pgTable(
     day: date("day", { mode: "string" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.day, t.userId] })],
+);
+
+/**
+ * A version per discussion thread (a step's comments in a run, or a board topic), bumped by database triggers on any
+ * change to the thread's comments (posts, edits, likes through like_count, highlights, pins, moderation) and on any
+ * change to the run's facilitators. Listings are cached per instance at the version they were read at
+ * (docs/decisions/0020), so no instance serves a stale page.
+ */
+export const commentThreads = pgTable(
+  "comment_threads",
+  {
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => courseRuns.id, { onDelete: "cascade" }),
+    /** The step id or the topic id (both UUIDs, so they never collide). */
+    targetId: uuid("target_id").notNull(),
+    version: bigint("version", { mode: "number" }).notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.targetId] })],
 );

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { CommentSort } from "../../../shared/discussions.js";
 import type { CommentState } from "../../../shared/runs.js";
 import {
@@ -11,7 +11,8 @@ import {
   runMembers,
   users,
 } from "../../db/schema/index.js";
-import { queryRows, type Tx } from "../../platform/db.js";
+import { type Database, queryRows, type Tx } from "../../platform/db.js";
+import type { RunStanding } from "./run-access.repository.js";
 
 /** Where a thread lives: a step of the run's course, or a topic on the run's board. */
 export type ThreadTarget = { runId: string; stepId: string } | { runId: string; topicId: string };
@@ -528,4 +529,116 @@ export async function getCommentRow(tx: Tx, commentId: string, readerId: string)
       where c.id = ${commentId}`,
   );
   return row ? fromRaw(row) : null;
+}
+
+/** Everything a step thread's listing needs before its comments, read in one statement. */
+export interface StepThreadContext {
+  standing: RunStanding;
+  enrolmentId: string | null;
+  step: { id: string; title: string; courseId: string } | null;
+  facilitators: Array<{ id: string; name: string }>;
+  /** The thread's version (0 before its first comment): cached pages are valid at exactly this version. */
+  version: string;
+}
+
+/** The raw row of the thread context statement. */
+interface StepThreadContextRow {
+  id: string;
+  course_id: string;
+  course_title: string;
+  title: string;
+  opens_at: Date | string;
+  live_starts_at: Date | string;
+  live_ends_at: Date | string;
+  comments_close_at: Date | string;
+  catch_up_until: Date | string;
+  is_member: boolean;
+  suspended_at: Date | string | null;
+  enrolment_id: string | null;
+  is_facilitator: boolean;
+  step_id: string | null;
+  step_title: string | null;
+  step_course_id: string | null;
+  facilitators: Array<{ id: string; name: string }> | string | null;
+  version: string | number;
+}
+
+/**
+ * The thread context statement ($1 run, $2 step, $3 reader). Raw SQL sent as a named prepared statement: it runs on
+ * every read of a discussion, and PostgreSQL then plans it once per connection, like the session check.
+ */
+export const STEP_THREAD_CONTEXT_SQL = `select r.id, r.course_id, c.title as course_title, r.title, r.opens_at,
+    r.live_starts_at, r.live_ends_at, r.comments_close_at, r.catch_up_until,
+    m.user_id is not null as is_member, m.suspended_at, m.enrolment_id,
+    exists (select 1 from run_facilitators f where f.run_id = r.id and f.user_id = $3::uuid) as is_facilitator,
+    s.id as step_id, s.title as step_title, sm.course_id as step_course_id,
+    (select json_agg(json_build_object('id', u.id, 'name', u.given_name || ' ' || u.family_name)
+                     order by u.family_name, u.given_name)
+       from run_facilitators f join users u on u.id = f.user_id where f.run_id = r.id) as facilitators,
+    coalesce((select t.version from comment_threads t where t.run_id = r.id and t.target_id = $2::uuid), 0)::text
+      as version
+  from course_runs r
+  join courses c on c.id = r.course_id
+  left join run_members m on m.run_id = r.id and m.user_id = $3::uuid
+  left join course_steps s on s.id = $2::uuid
+  left join course_modules sm on sm.id = s.module_id
+  where r.id = $1::uuid`;
+
+/**
+ * The run, the reader's standing in it (member, suspended, enrolment, facilitator), the step, the run's facilitators
+ * and the thread's version, in one statement; null when the run does not exist. The listing's hot path is this
+ * statement plus, only when the thread changed, the page queries.
+ */
+export async function getStepThreadContext(
+  database: Database,
+  ids: { runId: string; stepId: string; userId: string },
+): Promise<StepThreadContext | null> {
+  const [row] = await database.preparedQuery<StepThreadContextRow>(
+    "discussions_step_thread_context",
+    STEP_THREAD_CONTEXT_SQL,
+    [ids.runId, ids.stepId, ids.userId],
+  );
+  if (!row) return null;
+  const at = (value: Date | string) => (value instanceof Date ? value : new Date(value));
+  const facilitators =
+    typeof row.facilitators === "string" ? JSON.parse(row.facilitators) : (row.facilitators ?? []);
+  return {
+    standing: {
+      run: {
+        id: row.id,
+        courseId: row.course_id,
+        courseTitle: row.course_title,
+        title: row.title,
+        opensAt: at(row.opens_at),
+        liveStartsAt: at(row.live_starts_at),
+        liveEndsAt: at(row.live_ends_at),
+        commentsCloseAt: at(row.comments_close_at),
+        catchUpUntil: at(row.catch_up_until),
+      },
+      isMember: row.is_member,
+      suspendedAt: row.suspended_at === null ? null : at(row.suspended_at),
+      isFacilitator: row.is_facilitator,
+    },
+    enrolmentId: row.enrolment_id,
+    step:
+      row.step_id && row.step_title !== null && row.step_course_id
+        ? { id: row.step_id, title: row.step_title, courseId: row.step_course_id }
+        : null,
+    facilitators,
+    version: String(row.version),
+  };
+}
+
+/** Which of the given comments the reader has liked. */
+export async function likedAmong(
+  tx: Tx,
+  readerId: string,
+  commentIds: readonly string[],
+): Promise<Set<string>> {
+  if (commentIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ commentId: commentLikes.commentId })
+    .from(commentLikes)
+    .where(and(eq(commentLikes.userId, readerId), inArray(commentLikes.commentId, [...commentIds])));
+  return new Set(rows.map((r) => r.commentId));
 }

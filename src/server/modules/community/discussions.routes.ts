@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { StepComments } from "../../../shared/discussions.js";
 import {
   COMMENT_BODY_MAX,
   COMMENT_EDIT_MINUTES,
@@ -46,7 +47,7 @@ const POSTING =
 
 /** Discussions: step comment threads and the run's board. */
 export const discussionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
-  const discussions = createDiscussionsService({ db: deps.database.db });
+  const discussions = createDiscussionsService({ database: deps.database });
 
   app.get(
     "/api/steps/:stepId/comments",
@@ -61,8 +62,17 @@ export const discussionsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, dep
         response: { 200: StepCommentsSchema, ...errors },
       },
     },
-    async (request) =>
-      discussions.listStepComments(requireActor(request), request.params.stepId, request.query),
+    // The service answers with JSON already checked against StepCommentsSchema (and cached: decision 0020).
+    // Fastify sends a string as it is, without serialising it again; the type provider only knows the object type,
+    // hence the cast.
+    async (request, reply) => {
+      const json = await discussions.listStepCommentsJson(
+        requireActor(request),
+        request.params.stepId,
+        request.query,
+      );
+      return reply.type("application/json; charset=utf-8").send(json as unknown as StepComments);
+    },
   );
 
   app.post(

@@ -15,12 +15,14 @@ import type {
   TopicSummary,
   TopicThread,
 } from "../../../shared/discussions.js";
+import { COMMENT_EDIT_MINUTES, StepCommentsSchema } from "../../../shared/discussions.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { RateLimitConfig } from "../../platform/config.js";
-import type { Db, Tx } from "../../platform/db.js";
+import type { Database, Tx } from "../../platform/db.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { throttle } from "../../platform/rate-limit.js";
+import { VersionedCache } from "../../platform/versioned-cache.js";
 import { createNotifications, type NotificationInput } from "../notifications/notifications.service.js";
 import { checkCommentBody } from "./comment-body.js";
 import { renderCommentBody } from "./comment-render.js";
@@ -38,6 +40,7 @@ import {
   assertCanFacilitate,
   assertCanPost,
   assertCanRead,
+  decideRunAccess,
   loadRunAccess,
   type RunAccess,
 } from "./run-access.js";
@@ -162,10 +165,64 @@ function commentLink(
     : `/runs/${where.runId}/board/${where.topicId}#comment-${commentId}`;
 }
 
+/** A thread page's rows as read from the database, before they are presented to a reader. */
+interface ThreadRows {
+  counts: { topLevel: number; unpinnedTopLevel: number; visible: number };
+  tops: repo.CommentRow[];
+  replies: repo.CommentRow[];
+}
+
+/** The paging fields of a thread page. */
+function pageFields(query: CommentPageQuery, counts: ThreadRows["counts"]) {
+  return {
+    sort: query.sort,
+    page: query.page,
+    pageSize: query.pageSize,
+    pageCount: Math.max(1, Math.ceil(counts.unpinnedTopLevel / query.pageSize)),
+    topLevelCount: counts.topLevel,
+    commentCount: counts.visible,
+  };
+}
+
+/** Reads shared pages as nobody, so no one's likes are in them (each reader's are looked up apart). */
+const NOBODY = "00000000-0000-0000-0000-000000000000";
+/** Cached pages lapse after this long even when their thread has not changed (names changed elsewhere). */
+const CACHE_LIFETIME_MS = 5 * 60_000;
+
+/** What in the reader's standing shapes their answer: any change makes a cached answer miss. */
+function standingFingerprint(access: RunAccess, enrolmentId: string | null): string {
+  return JSON.stringify([
+    access.phase,
+    access.isMember,
+    access.suspendedAt?.getTime() ?? null,
+    access.isFacilitator,
+    access.isAdmin,
+    access.run,
+    enrolmentId,
+  ]);
+}
+
+/** When the first of the reader's own editable comments on a page leaves its edit window (never: Infinity). */
+function editWindowsEnd(page: StepComments, now: Date): number {
+  let end = Number.POSITIVE_INFINITY;
+  for (const top of page.comments) {
+    for (const comment of [top, ...top.replies]) {
+      if (comment.canEdit) end = Math.min(end, Date.parse(comment.createdAt) + COMMENT_EDIT_MINUTES * 60_000);
+    }
+  }
+  return Math.max(end, now.getTime());
+}
+
 /** Step comment threads, the run's board, likes, edits, highlights, pins and mentions. */
-export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
-  const db = deps.db;
+export function createDiscussionsService(deps: { database: Database; now?: () => Date }) {
+  const db = deps.database.db;
   const clock = deps.now ?? (() => new Date());
+  /** Step thread pages (rows as read by nobody), per instance, valid at their thread's version. */
+  const pageCache = new VersionedCache<ThreadRows>(2_000);
+  /** Each reader's likes among a cached page's comments, valid at the same version. */
+  const likesCache = new VersionedCache<Set<string>>(20_000);
+  /** Each reader's whole answer for a page, as JSON. */
+  const answerCache = new VersionedCache<{ json: string; validUntil: number }>(2_000);
 
   /** Counts a post against the person's limits in the run; 429 with Retry-After past them. */
   async function throttlePosting(actor: Actor, runId: string) {
@@ -189,7 +246,33 @@ export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
     }
   }
 
-  /** A page of a thread with counts and replies: a constant number of statements whatever the page size. */
+  /** A page of a thread's rows with counts and replies: a constant number of statements whatever the page size. */
+  async function threadRows(
+    target: repo.ThreadTarget,
+    query: CommentPageQuery,
+    readerId: string,
+    excludeId?: string,
+    extraRoots: repo.CommentRow[] = [],
+  ): Promise<ThreadRows> {
+    const [counts, tops] = await Promise.all([
+      repo.countThread(db, target, { onlyHighlighted: query.sort === "highlighted", excludeId }),
+      repo.listTopLevelPage(db, target, {
+        sort: query.sort,
+        page: query.page,
+        pageSize: query.pageSize,
+        readerId,
+        excludeId,
+      }),
+    ]);
+    const replies = await repo.listReplies(
+      db,
+      [...extraRoots, ...tops].map((c) => c.id),
+      readerId,
+    );
+    return { counts, tops, replies };
+  }
+
+  /** A page of a thread as the reader sees it, with the replies kept apart for callers that need them. */
   async function threadPage(
     target: repo.ThreadTarget,
     query: CommentPageQuery,
@@ -197,28 +280,9 @@ export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
     excludeId?: string,
     extraRoots: repo.CommentRow[] = [],
   ) {
-    const [counts, tops] = await Promise.all([
-      repo.countThread(db, target, { onlyHighlighted: query.sort === "highlighted", excludeId }),
-      repo.listTopLevelPage(db, target, {
-        sort: query.sort,
-        page: query.page,
-        pageSize: query.pageSize,
-        readerId: reader.id,
-        excludeId,
-      }),
-    ]);
-    const replies = await repo.listReplies(
-      db,
-      [...extraRoots, ...tops].map((c) => c.id),
-      reader.id,
-    );
+    const { counts, tops, replies } = await threadRows(target, query, reader.id, excludeId, extraRoots);
     return {
-      sort: query.sort,
-      page: query.page,
-      pageSize: query.pageSize,
-      pageCount: Math.max(1, Math.ceil(counts.unpinnedTopLevel / query.pageSize)),
-      topLevelCount: counts.topLevel,
-      commentCount: counts.visible,
+      ...pageFields(query, counts),
       comments: threads(tops, replies, reader),
       replies,
     };
@@ -358,29 +422,91 @@ export function createDiscussionsService(deps: { db: Db; now?: () => Date }) {
     return { topic, access, now };
   }
 
+  /**
+   * One statement reads the run, the reader's standing, the step, the facilitators and the thread's version; the
+   * reader may read the run and the step is in its course, or this refuses.
+   */
+  async function stepThread(actor: Actor, stepId: string, query: StepCommentsQuery, now: Date) {
+    const context = await repo.getStepThreadContext(deps.database, {
+      runId: query.runId,
+      stepId,
+      userId: actor.userId,
+    });
+    if (!context) throw notFound("The course run");
+    const access = decideRunAccess(context.standing, actor, now);
+    assertCanRead(access);
+    const step = context.step;
+    if (!step || step.courseId !== access.run.courseId) throw notFound("The step in this course run");
+    // Entries also lapse every few minutes, so names changed elsewhere reach cached pages soon enough.
+    const version = `${context.version}:${Math.floor(now.getTime() / CACHE_LIFETIME_MS)}`;
+    const pageKey = `${access.run.id}:${stepId}:${query.sort}:${query.page}:${query.pageSize}`;
+    return { context, access, step, version, pageKey };
+  }
+
+  /**
+   * A page of a step's discussion for one reader. The page's rows come from this instance's cache when they were
+   * read at the thread's current version, and the reader's own likes on it likewise (a like moves the version too),
+   * so an unchanged thread costs no statements beyond stepThread's one.
+   */
+  async function stepPage(
+    actor: Actor,
+    stepId: string,
+    query: StepCommentsQuery,
+    now: Date,
+    thread: Awaited<ReturnType<typeof stepThread>>,
+  ): Promise<StepComments> {
+    const { context, access, step, version, pageKey } = thread;
+    let rows = pageCache.get(pageKey, version);
+    if (!rows) {
+      rows = await threadRows({ runId: access.run.id, stepId }, query, NOBODY);
+      pageCache.set(pageKey, version, rows);
+    }
+    const likesKey = `${actor.userId}:${pageKey}`;
+    let liked = likesCache.get(likesKey, version);
+    if (!liked) {
+      liked = await repo.likedAmong(
+        db,
+        actor.userId,
+        [...rows.tops, ...rows.replies].map((c) => c.id),
+      );
+      likesCache.set(likesKey, version, liked);
+    }
+    const mine = liked;
+    const withLikes = (c: repo.CommentRow) => (mine.has(c.id) ? { ...c, likedByMe: true } : c);
+    const reader: Reader = { id: actor.userId, access, now };
+    return {
+      ...pageFields(query, rows.counts),
+      comments: threads(rows.tops.map(withLikes), rows.replies.map(withLikes), reader),
+      run: runOf(access, context.facilitators),
+      step: { id: step.id, title: step.title },
+      viewer: viewerOf(access),
+      enrolmentId: access.isMember ? context.enrolmentId : null,
+    };
+  }
+
   return {
-    /** A page of a step's discussion in a run. */
+    /** A page of a step's discussion in a run (see stepPage). */
     async listStepComments(actor: Actor, stepId: string, query: StepCommentsQuery): Promise<StepComments> {
       const now = clock();
-      const access = await loadRunAccess(db, query.runId, actor, now);
-      assertCanRead(access);
-      const [step, facilitators, enrolmentId] = await Promise.all([
-        stepInRun(stepId, access),
-        repo.listFacilitators(db, access.run.id),
-        access.isMember ? repo.memberEnrolmentId(db, access.run.id, actor.userId) : null,
-      ]);
-      const { replies: _replies, ...page } = await threadPage({ runId: access.run.id, stepId }, query, {
-        id: actor.userId,
-        access,
-        now,
-      });
-      return {
-        ...page,
-        run: runOf(access, facilitators),
-        step: { id: step.id, title: step.title },
-        viewer: viewerOf(access),
-        enrolmentId,
-      };
+      return stepPage(actor, stepId, query, now, await stepThread(actor, stepId, query, now));
+    },
+
+    /**
+     * The same page as JSON, as the route sends it. The reader's whole answer is kept too, checked against the
+     * response schema once, valid while the thread's version, the reader's standing and the run's phase stay the same
+     * and until the first of the reader's own comments on it leaves its edit window (docs/decisions/0020).
+     */
+    async listStepCommentsJson(actor: Actor, stepId: string, query: StepCommentsQuery): Promise<string> {
+      const now = clock();
+      const thread = await stepThread(actor, stepId, query, now);
+      const key = `${actor.userId}:${thread.pageKey}`;
+      const version = `${thread.version}:${standingFingerprint(thread.access, thread.context.enrolmentId)}`;
+      const cached = answerCache.get(key, version);
+      if (cached && now.getTime() < cached.validUntil) return cached.json;
+      const page = await stepPage(actor, stepId, query, now, thread);
+      const json = JSON.stringify(StepCommentsSchema.parse(page));
+      answerCache.set(key, version, { json, validUntil: editWindowsEnd(page, now) });
+      return json;
     },
 
     /** Posts a comment, or a reply, on a step in a run; notifies the parent's author and mentioned facilitators. */
