@@ -96,20 +96,20 @@ function SurveyForm({
   survey,
   enrolmentId,
   kind,
+  onSent,
 }: {
   survey: LearnerSurvey;
   enrolmentId: string;
   kind: SurveyKind;
+  /** Told of the receipt; the page shows the thanks, since the survey then reads as answered. */
+  onSent: (receipt: SurveyReceipt) => void;
 }) {
   const fields = survey.questions.map((q) => fieldOf(q.id));
   const form = useFormErrors(fields);
   const respond = useRespondToSurvey(enrolmentId, kind);
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [receipt, setReceipt] = useState<SurveyReceipt | null>(null);
   usePageTitle(survey.title, form.summary.length > 0);
-
-  if (receipt) return <Thanks receipt={receipt} enrolmentId={enrolmentId} />;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -135,7 +135,7 @@ function SurveyForm({
         return text.trim() === "" ? [] : [{ questionId: q.id, text }];
       }),
     };
-    respond.mutate(body, { onSuccess: setReceipt, onError: form.showFailure });
+    respond.mutate(body, { onSuccess: onSent, onError: form.showFailure });
   };
 
   return (
@@ -195,6 +195,9 @@ export function TakeSurveyPage() {
   const { enrolmentId = "", kind: rawKind } = useParams();
   const kind = kindFrom(rawKind);
   const survey = useLearnerSurvey(enrolmentId, kind ?? "pre_course");
+  // Kept here, not in the form: once sent, the survey reads as answered and the form is no longer shown.
+  const [receipt, setReceipt] = useState<SurveyReceipt | null>(null);
+  if (receipt) return <Thanks receipt={receipt} enrolmentId={enrolmentId} />;
   if (!kind) return <ProblemPage title="Survey not found" message="There is no survey at this address." />;
   if (survey.isPending) return <LoadingPage title="Course survey" />;
   if (survey.isError) {
@@ -209,7 +212,15 @@ export function TakeSurveyPage() {
     );
   }
   if (!survey.data.available) return <Unavailable survey={survey.data} enrolmentId={enrolmentId} />;
-  return <SurveyForm key={survey.data.surveyId} survey={survey.data} enrolmentId={enrolmentId} kind={kind} />;
+  return (
+    <SurveyForm
+      key={survey.data.surveyId}
+      survey={survey.data}
+      enrolmentId={enrolmentId}
+      kind={kind}
+      onSent={setReceipt}
+    />
+  );
 }
 
 function Unavailable({ survey, enrolmentId }: { survey: LearnerSurvey; enrolmentId: string }) {
