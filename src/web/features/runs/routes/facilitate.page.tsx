@@ -68,6 +68,10 @@ export function FacilitatePage() {
         Open a run to see its members, discussions, moderation, announcements, engagement and surveys.
       </p>
       <ActionLink to={NEW_RUN_PATH}>Schedule a run</ActionLink>
+      <p>
+        <Link to="/facilitate/moderation">Moderation queue across your runs</Link>: reported and hidden
+        comments and suspended members.
+      </p>
       {runs.data.runs.length === 0 ? (
         <p>You do not facilitate any runs yet. Schedule one, or ask a colleague to add you to theirs.</p>
       ) : (

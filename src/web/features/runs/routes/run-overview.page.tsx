@@ -122,6 +122,11 @@ export function RunOverviewPage() {
         <li>
           <Link to={courseEngagementPath(run.courseId)}>Engagement across every run of the course</Link>
         </li>
+        <li>
+          <Link to={`/facilitate/courses/${enc(run.courseId)}/surveys`}>
+            Survey results across every run of the course
+          </Link>
+        </li>
       </ul>
 
       <h2>Members</h2>
