@@ -14,6 +14,7 @@ import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
 import { seedReportsDemo } from "./modules/reports/reports.seed.js";
+import { seedSurveysDemo } from "./modules/surveys/surveys.seed.js";
 import type { AppConfig } from "./platform/config.js";
 import { hashPassword } from "./platform/crypto.js";
 import type { Db, Tx } from "./platform/db.js";
@@ -158,6 +159,7 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
   await seedCertificatesDemo(db);
   await seedCpdDemo(db);
   await seedRunsDemo(db);
+  await seedSurveysDemo(db);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

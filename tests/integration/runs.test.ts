@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { courseRuns, runFacilitators, runMembers } from "../../src/server/db/schema/index.js";
 import { seedRunsDemo } from "../../src/server/modules/community/runs.seed.js";
+import { seedSurveys, seedSurveysDemo } from "../../src/server/modules/surveys/surveys.seed.js";
 import type { FacilitatedRun, Run, RunList, RunOverview } from "../../src/shared/runs.js";
 import {
   buildFacilitator,
@@ -483,5 +484,35 @@ describe("the demo seed", () => {
     expect((ended.json() as RunList).runs.some((r) => r.phase === "ended")).toBe(true);
     expect(await seedRunsDemo(seedCtx.database.db)).toBe(0);
     expect(await seedCtx.database.db.select().from(courseRuns)).toHaveLength(runs.length);
+
+    // Colleagues in the live run answer the surveys, so the results pages show something; once only, and never for
+    // the demo learner (who answers for themselves).
+    await seedSurveys(seedCtx.database.db);
+    for (const name of ["Ada", "Bo"]) {
+      const colleague = await buildUser(seedCtx, { givenName: name });
+      const enrolment = await buildEnrolment(seedCtx, { userId: colleague.id, courseId: measures });
+      await seedCtx.database.db
+        .insert(runMembers)
+        .values({
+          runId: live?.id ?? "",
+          userId: colleague.id,
+          courseId: measures,
+          enrolmentId: enrolment.id,
+        });
+    }
+    expect(await seedSurveysDemo(seedCtx.database.db)).toBe(3);
+    expect(await seedSurveysDemo(seedCtx.database.db)).toBe(0);
+    const answered = (await seedCtx.database.rawQuery(
+      `select count(*)::int as n from survey_completions c join surveys s on s.id = c.survey_id
+        where s.course_id = $1 and c.user_id = $2`,
+      [measures, demoLearner.id],
+    )) as Array<{ n: number }>;
+    expect(answered[0]?.n).toBe(0);
+    const ratings = (await seedCtx.database.rawQuery(
+      `select count(*)::int as n from survey_answers a join survey_responses r on r.id = a.response_id
+        where r.run_id = $1 and a.rating between 1 and 5`,
+      [live?.id],
+    )) as Array<{ n: number }>;
+    expect(ratings[0]?.n).toBeGreaterThan(10);
   });
 });

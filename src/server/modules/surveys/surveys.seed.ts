@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { SurveyKind, SurveyQuestionKind } from "../../../shared/survey-kinds.js";
 import type { Db } from "../../platform/db.js";
 import * as repo from "./surveys.repository.js";
@@ -70,4 +71,57 @@ export async function seedSurveys(db: Db): Promise<number> {
     }
     return created;
   });
+}
+
+/**
+ * Demo answers, so the results pages show something on first start: the members of the QI measures course's live run
+ * other than the demo learner (who can answer themselves) answer the pre-course survey and, those past half-way, the
+ * post-course one, with the spread of views a real run has. Runs once: nothing happens when the run's surveys already
+ * have answers. Call after seedRunsDemo.
+ */
+export async function seedSurveysDemo(db: Db): Promise<number> {
+  // Raw SQL: a one-off demo load reading across runs, enrolments and surveys.
+  const members = (await db.execute(sql`
+    select m.user_id, m.run_id, m.course_id, e.required_steps_completed as done
+      from run_members m
+      join courses c on c.id = m.course_id and c.slug = 'improvement-fundamentals-qi-measures'
+      join users u on u.id = m.user_id and u.email <> 'learner@example.org'
+      join enrolments e on e.id = m.enrolment_id
+     order by u.email`)) as unknown as {
+    rows: Array<{ user_id: string; run_id: string; course_id: string; done: number }>;
+  };
+  let answered = 0;
+  for (const [index, member] of members.rows.entries()) {
+    for (const kind of ["pre_course", "post_course"] as const) {
+      if (kind === "post_course" && index % 2 === 1) continue;
+      const [survey] = (
+        (await db.execute(sql`
+          select s.id, s.anonymous from surveys s where s.course_id = ${member.course_id} and s.kind = ${kind}`)) as unknown as {
+          rows: Array<{ id: string; anonymous: boolean }>;
+        }
+      ).rows;
+      if (!survey) continue;
+      const claimed = (await db.execute(sql`
+        insert into survey_completions (survey_id, user_id) values (${survey.id}, ${member.user_id})
+        on conflict do nothing returning user_id`)) as unknown as { rows: unknown[] };
+      if (claimed.rows.length === 0) continue;
+      const [response] = (
+        (await db.execute(sql`
+          insert into survey_responses (survey_id, run_id, user_id)
+          values (${survey.id}, ${member.run_id}, ${survey.anonymous ? null : member.user_id}) returning id`)) as unknown as {
+          rows: Array<{ id: string }>;
+        }
+      ).rows;
+      if (!response) continue;
+      // Before the course most are unsure (2–3); afterwards most agree (4–5), one or two stay neutral.
+      await db.execute(sql`
+        insert into survey_answers (response_id, question_id, rating)
+        select ${response.id}, q.id,
+               case when ${kind} = 'pre_course' then 2 + ((q.position + ${index}) % 2)
+                    else 5 - ((q.position + ${index}) % 3 = 0)::int - (${index} = 4 and q.position = 1)::int end
+          from survey_questions q where q.survey_id = ${survey.id} and q.kind = 'likert'`);
+      answered += 1;
+    }
+  }
+  return answered;
 }
