@@ -491,14 +491,12 @@ describe("the demo seed", () => {
     for (const name of ["Ada", "Bo"]) {
       const colleague = await buildUser(seedCtx, { givenName: name });
       const enrolment = await buildEnrolment(seedCtx, { userId: colleague.id, courseId: measures });
-      await seedCtx.database.db
-        .insert(runMembers)
-        .values({
-          runId: live?.id ?? "",
-          userId: colleague.id,
-          courseId: measures,
-          enrolmentId: enrolment.id,
-        });
+      await seedCtx.database.db.insert(runMembers).values({
+        runId: live?.id ?? "",
+        userId: colleague.id,
+        courseId: measures,
+        enrolmentId: enrolment.id,
+      });
     }
     expect(await seedSurveysDemo(seedCtx.database.db)).toBe(3);
     expect(await seedSurveysDemo(seedCtx.database.db)).toBe(0);
