@@ -144,6 +144,24 @@ describe("announcements", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses an announcement to a run that has ended (409), writing nothing", async () => {
+    const ended = await buildRun(ctx, { phase: "ended", title: "Old run" });
+    const own = await buildFacilitator(ctx, ended);
+    const response = await ctx.app.inject({
+      method: "POST",
+      url: url(ended.id),
+      headers: { cookie: own.cookie },
+      payload: { subject: "Too late", body: "Nobody can read this." },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().message).toMatch(/has ended/);
+    const rows = (await ctx.database.rawQuery(
+      "select count(*)::int as n from run_announcements where run_id = $1",
+      [ended.id],
+    )) as Array<{ n: number }>;
+    expect(rows[0]?.n).toBe(0);
+  });
+
   it("answers 404 for an unknown run and 400 for a malformed id", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await call("GET", url(unknown), facilitator.cookie)).statusCode).toBe(404);

@@ -15,6 +15,7 @@ const errors = {
   401: ErrorBodySchema,
   403: ErrorBodySchema,
   404: ErrorBodySchema,
+  409: ErrorBodySchema,
 };
 
 /** Facilitators' announcements to a run's members (registered from notifications.routes.ts). */

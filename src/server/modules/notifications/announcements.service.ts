@@ -8,6 +8,7 @@ import {
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db } from "../../platform/db.js";
+import { conflict } from "../../platform/errors.js";
 import { renderMarkdown } from "../../platform/markdown.js";
 import { assertCanFacilitate, assertCanRead, loadRunAccess } from "../community/run-access.js";
 import * as repo from "./announcements.repository.js";
@@ -56,6 +57,10 @@ export function createAnnouncementsService(deps: { db: Db; now?: () => Date }) {
       return db.transaction(async (tx) => {
         const access = await loadRunAccess(tx, runId, actor, now);
         assertCanFacilitate(access);
+        // Members can no longer read an ended run, so nothing sent to it would be seen.
+        if (access.phase === "ended") {
+          throw conflict("This course run has ended, so its members can no longer read announcements.");
+        }
         const saved = await repo.insertAnnouncement(tx, {
           runId,
           authorId: actor.userId,
