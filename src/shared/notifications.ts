@@ -90,6 +90,12 @@ export const UnsubscribeInputSchema = z
       .regex(/^[A-Za-z0-9_-]+$/, "This unsubscribe link is not valid."),
   })
   .strict();
+/** The form body RFC 8058 mail programs send to a List-Unsubscribe address. */
+export const OneClickUnsubscribeSchema = z.object({
+  "List-Unsubscribe": z.literal("One-Click", {
+    error: "Send List-Unsubscribe=One-Click, as RFC 8058 one-click unsubscribe does.",
+  }),
+});
 /** Unsubscribe input. */
 export type UnsubscribeInput = z.infer<typeof UnsubscribeInputSchema>;
 

@@ -76,6 +76,47 @@ describe("daily digest", () => {
     expect(await mailTo(ctx, p.email)).toHaveLength(1);
   });
 
+  it("carries an RFC 8058 one-click List-Unsubscribe header that a mail program can POST to without signing in", async () => {
+    const p = await person(["reply", "mention"]);
+    await notify(ctx, p.id, ["reply"]);
+    await digestPass(ctx, ukDayAt(3, 8));
+    const [row] = (await ctx.database.rawQuery(
+      "select headers from mail_outbox where to_address = $1 order by created_at desc limit 1",
+      [p.email],
+    )) as Array<{ headers: Record<string, string> }>;
+    expect(row?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const address = /^<(.+)>$/.exec(row?.headers["List-Unsubscribe"] ?? "")?.[1] ?? "";
+    expect(address.startsWith(`${ctx.config.publicUrl}/api/unsubscribe/one-click?token=`)).toBe(true);
+    const url = address.slice(ctx.config.publicUrl.length);
+    const post = (payload: string) =>
+      ctx.app.inject({
+        method: "POST",
+        url,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        payload,
+      });
+
+    // Anything but the RFC's body is refused, and changes nothing.
+    expect((await post("List-Unsubscribe=Yes")).statusCode).toBe(400);
+    const kept = await ctx.app.inject({
+      method: "GET",
+      url: "/api/notifications/preferences",
+      headers: { cookie: p.cookie },
+    });
+    expect(kept.json()).toEqual({ digestKinds: ["reply", "mention"] });
+
+    const done = await post("List-Unsubscribe=One-Click");
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ kind: null, alreadyUsed: false });
+    const after = await ctx.app.inject({
+      method: "GET",
+      url: "/api/notifications/preferences",
+      headers: { cookie: p.cookie },
+    });
+    expect(after.json()).toEqual({ digestKinds: [] });
+    expect((await post("List-Unsubscribe=One-Click")).json()).toMatchObject({ alreadyUsed: true });
+  });
+
   it("marks notifications of kinds nobody chose without sending mail", async () => {
     const p = await person([]);
     await notify(ctx, p.id, ["reply", "mention"]);

@@ -77,6 +77,29 @@ describe("SMTP delivery", () => {
     expect(row).toMatchObject({ status: "sent", text: null, html: null });
   });
 
+  it("sends a message's own headers (a digest's List-Unsubscribe) and clears them after sending", async () => {
+    const user = await buildUser(ctx);
+    await ctx.database.db.insert(mailOutbox).values({
+      to: user.email,
+      subject: "Your digest",
+      text: "Hello",
+      html: "<p>Hello</p>",
+      headers: {
+        "List-Unsubscribe": "<https://qi.example/api/unsubscribe/one-click?token=abc>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      },
+      status: "pending",
+    });
+    const s = sender();
+    expect(await s.runOnce()).toBe(1);
+    await s.stop();
+    const raw = received.find((m) => m.to.includes(user.email))?.raw ?? "";
+    expect(raw).toContain("List-Unsubscribe: <https://qi.example/api/unsubscribe/one-click?token=abc>");
+    expect(raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    const [row] = await ctx.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, user.email));
+    expect(row).toMatchObject({ status: "sent", headers: null });
+  });
+
   it("keeps a message pending with a later retry when the server refuses it", async () => {
     const user = await buildUser(ctx);
     await ctx.app.inject({

@@ -4,12 +4,13 @@ import nodemailer from "nodemailer";
 import { mailOutbox } from "../db/schema/index.js";
 import { type Db, queryRows, type Tx } from "./db.js";
 
-/** A message ready to send: plain text always, HTML alongside. */
+/** A message ready to send: plain text always, HTML alongside, and any extra headers (List-Unsubscribe). */
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }
 
 /** Escapes text for HTML email bodies. */
@@ -82,6 +83,7 @@ export function startMailSender(options: {
       subject: string;
       body_text: string;
       body_html: string | null;
+      headers: Record<string, string> | string | null;
     }>(
       options.db,
       sql`
@@ -89,7 +91,7 @@ export function startMailSender(options: {
       where id in (
         select id from mail_outbox where status = 'pending' and next_attempt_at <= now()
         order by created_at limit 20 for update skip locked)
-      returning id, to_address, subject, body_text, body_html`,
+      returning id, to_address, subject, body_text, body_html, headers`,
     );
     let sent = 0;
     for (const row of rows) {
@@ -100,10 +102,11 @@ export function startMailSender(options: {
           subject: row.subject,
           text: row.body_text,
           html: row.body_html ?? undefined,
+          headers: typeof row.headers === "string" ? JSON.parse(row.headers) : (row.headers ?? undefined),
         });
         await options.db
           .update(mailOutbox)
-          .set({ status: "sent", sentAt: new Date(), text: null, html: null, lastError: null })
+          .set({ status: "sent", sentAt: new Date(), text: null, html: null, headers: null, lastError: null })
           .where(eq(mailOutbox.id, row.id));
         sent += 1;
       } catch (error) {

@@ -13,6 +13,8 @@ export const mailOutbox = pgTable(
     subject: text("subject").notNull(),
     text: text("body_text"),
     html: text("body_html"),
+    /** Extra headers (List-Unsubscribe on digests); cleared with the body once sent. */
+    headers: jsonb("headers").$type<Record<string, string>>(),
     status: mailStatus("status").notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),

@@ -73,14 +73,21 @@ export async function runDigestPass(deps: DigestPassDeps): Promise<DigestPassRes
         const first = list[0];
         if (!first) continue;
         const kinds: Array<NotificationKind | null> = [...first.digestKinds, null];
+        let allToken = "";
         const unsubscribe = kinds.map((kind) => {
           const token = newToken();
           tokens.push({ tokenHash: hashToken(token, config.sessionSecret), userId, kind });
+          if (kind === null) allToken = token;
           return { kind, url: `${config.publicUrl}/unsubscribe?token=${token}` };
         });
-        await mailer.enqueue(
-          tx,
-          digestMessage({
+        // RFC 8058 one-click: mail programs offer "Unsubscribe" and POST to this address themselves.
+        const headers = {
+          "List-Unsubscribe": `<${config.publicUrl}/api/unsubscribe/one-click?token=${allToken}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        };
+        await mailer.enqueue(tx, {
+          headers,
+          ...digestMessage({
             to: first.email,
             givenName: first.givenName,
             lines: list.map((item) => ({
@@ -92,7 +99,7 @@ export async function runDigestPass(deps: DigestPassDeps): Promise<DigestPassRes
             notificationsUrl: `${config.publicUrl}/notifications`,
             settingsUrl: `${config.publicUrl}/notifications/settings`,
           }),
-        );
+        });
       }
       await repo.insertUnsubscribeTokens(tx, tokens, now);
       await repo.markDigested(

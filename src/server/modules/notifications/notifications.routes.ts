@@ -1,10 +1,11 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import {
   NotificationListQuerySchema,
   NotificationPageSchema,
   NotificationParamsSchema,
   NotificationPreferencesSchema,
+  OneClickUnsubscribeSchema,
   UnreadCountSchema,
   UnsubscribeInputSchema,
   UnsubscribeResultSchema,
@@ -122,6 +123,31 @@ export const notificationsRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, d
     },
     async (request) => notifications.unsubscribe(request.body.token, request.ip),
   );
+
+  // RFC 8058: mail programs POST `List-Unsubscribe=One-Click` as a form to the List-Unsubscribe address of a
+  // digest. The form parser is registered in this child context only; everything else still takes JSON alone.
+  await app.register(async (oneClick) => {
+    oneClick.addContentTypeParser(
+      "application/x-www-form-urlencoded",
+      { parseAs: "string", bodyLimit: 1024 },
+      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    oneClick.withTypeProvider<ZodTypeProvider>().post(
+      "/api/unsubscribe/one-click",
+      {
+        schema: {
+          tags: ["notifications"],
+          summary: "RFC 8058 one-click unsubscribe from every digest email, as mail programs send it",
+          description:
+            "The address in a digest's List-Unsubscribe header. The body is the form `List-Unsubscribe=One-Click`; the token is in the query. Same answers as POST /api/unsubscribe.",
+          querystring: UnsubscribeInputSchema,
+          body: OneClickUnsubscribeSchema,
+          response: { 200: UnsubscribeResultSchema, ...errors },
+        },
+      },
+      async (request) => notifications.unsubscribe(request.query.token, request.ip),
+    );
+  });
 
   await app.register(announcementsRoutes, deps);
 };
