@@ -485,15 +485,9 @@ export function createDiscussionsService(deps: { database: Database; now?: () =>
   }
 
   return {
-    /** A page of a step's discussion in a run (see stepPage). */
-    async listStepComments(actor: Actor, stepId: string, query: StepCommentsQuery): Promise<StepComments> {
-      const now = clock();
-      return stepPage(actor, stepId, query, now, await stepThread(actor, stepId, query, now));
-    },
-
     /**
-     * The same page as JSON, as the route sends it. The reader's whole answer is kept too, checked against the
-     * response schema once, valid while the thread's version, the reader's standing and the run's phase stay the same
+     * A page of a step's discussion in a run (see stepPage), as JSON, as the route sends it. The reader's whole answer
+     * is kept too, checked against the response schema once, valid while the thread's version, the reader's standing and the run's phase stay the same
      * and until the first of the reader's own comments on it leaves its edit window (docs/decisions/0020).
      */
     async listStepCommentsJson(actor: Actor, stepId: string, query: StepCommentsQuery): Promise<string> {
