@@ -219,8 +219,6 @@ export function createDiscussionsService(deps: { database: Database; now?: () =>
   const clock = deps.now ?? (() => new Date());
   /** Step thread pages (rows as read by nobody), per instance, valid at their thread's version. */
   const pageCache = new VersionedCache<ThreadRows>(2_000);
-  /** Each reader's likes among a cached page's comments, valid at the same version. */
-  const likesCache = new VersionedCache<Set<string>>(20_000);
   /** Each reader's whole answer for a page, as JSON. */
   const answerCache = new VersionedCache<{ json: string; validUntil: number }>(2_000);
 
@@ -445,8 +443,8 @@ export function createDiscussionsService(deps: { database: Database; now?: () =>
 
   /**
    * A page of a step's discussion for one reader. The page's rows come from this instance's cache when they were
-   * read at the thread's current version, and the reader's own likes on it likewise (a like moves the version too),
-   * so an unchanged thread costs no statements beyond stepThread's one.
+   * read at the thread's current version; the reader's own likes among them are one small statement. (Their whole
+   * answer is cached by listStepCommentsJson, so an unchanged thread costs no statements beyond stepThread's one.)
    */
   async function stepPage(
     actor: Actor,
@@ -461,18 +459,12 @@ export function createDiscussionsService(deps: { database: Database; now?: () =>
       rows = await threadRows({ runId: access.run.id, stepId }, query, NOBODY);
       pageCache.set(pageKey, version, rows);
     }
-    const likesKey = `${actor.userId}:${pageKey}`;
-    let liked = likesCache.get(likesKey, version);
-    if (!liked) {
-      liked = await repo.likedAmong(
-        db,
-        actor.userId,
-        [...rows.tops, ...rows.replies].map((c) => c.id),
-      );
-      likesCache.set(likesKey, version, liked);
-    }
-    const mine = liked;
-    const withLikes = (c: repo.CommentRow) => (mine.has(c.id) ? { ...c, likedByMe: true } : c);
+    const liked = await repo.likedAmong(
+      db,
+      actor.userId,
+      [...rows.tops, ...rows.replies].map((c) => c.id),
+    );
+    const withLikes = (c: repo.CommentRow) => (liked.has(c.id) ? { ...c, likedByMe: true } : c);
     const reader: Reader = { id: actor.userId, access, now };
     return {
       ...pageFields(query, rows.counts),
