@@ -40,9 +40,15 @@ import { organisationsRoutes } from "./modules/organisations/organisations.route
 import { organisationsAdminRoutes } from "./modules/organisations/organisations-admin.routes.js";
 import { outboxRoutes } from "./modules/outbox/outbox.routes.js";
 import { portfoliosRoutes } from "./modules/portfolios/portfolios.routes.js";
+import { caseStudyExportRoutes } from "./modules/projects/case-study-export.routes.js";
+import { measuresRoutes } from "./modules/projects/measures.routes.js";
+import { projectsRoutes } from "./modules/projects/projects.routes.js";
+import { libraryRoutes } from "./modules/recognition/library.routes.js";
+import { recognitionRoutes } from "./modules/recognition/recognition.routes.js";
 import { reportsRoutes } from "./modules/reports/reports.routes.js";
 import { scormPackagesRoutes } from "./modules/scorm/packages.routes.js";
 import { scormRuntimeRoutes } from "./modules/scorm/runtime.routes.js";
+import { spcRoutes } from "./modules/spc/spc.routes.js";
 import { surveysRoutes } from "./modules/surveys/surveys.routes.js";
 import { authPlugin } from "./platform/auth.js";
 import type { AppConfig } from "./platform/config.js";
@@ -185,6 +191,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(engagementRoutes, deps);
   await app.register(notificationsRoutes, deps);
   await app.register(surveysRoutes, deps);
+  await app.register(spcRoutes, deps);
+  await app.register(projectsRoutes, deps);
+  await app.register(measuresRoutes, deps);
+  await app.register(caseStudyExportRoutes, deps);
+  await app.register(recognitionRoutes, deps);
+  await app.register(libraryRoutes, deps);
 
   if (serveWeb) {
     await app.register(fastifyStatic, {

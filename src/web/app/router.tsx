@@ -69,16 +69,20 @@ import { LearningContinuePage } from "../features/learning/routes/learning-conti
 import { LearningOutlinePage } from "../features/learning/routes/learning-outline.page";
 import { LearningStepPage } from "../features/learning/routes/learning-step.page";
 import { MyLearningPage } from "../features/learning/routes/my-learning.page";
+import { measuresRoutes } from "../features/measures/routes";
 import { moderationPublicRoutes, moderationRoutes } from "../features/moderation/routes";
 import { notificationsPublicRoutes, notificationsRoutes } from "../features/notifications/routes";
 import { organisationAdminRoutes, organisationRoutes } from "../features/organisations/routes";
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
 import { portfolioManageRoutes, portfolioRoutes } from "../features/portfolios/routes";
+import { projectsRoutes } from "../features/projects/routes";
+import { libraryPublicRoutes, recognitionRoutes } from "../features/recognition/routes";
 import { reportRoutes } from "../features/reports/routes";
 import { runsRoutes } from "../features/runs/routes";
 import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
 import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-attempts.page";
 import { ScormPlayerPage } from "../features/scorm/routes/scorm-player.page";
+import { spcPublicRoutes } from "../features/spc/routes";
 import { surveysRoutes } from "../features/surveys/routes";
 import { AdminLayout } from "./admin-layout";
 import { RequireRole, RequireSignIn } from "./guards";
@@ -128,6 +132,8 @@ export const router = createBrowserRouter([
       ...certificatePublicRoutes,
       ...notificationsPublicRoutes,
       ...moderationPublicRoutes,
+      ...spcPublicRoutes,
+      ...libraryPublicRoutes,
       {
         element: <RequireSignIn />,
         children: [
@@ -158,6 +164,9 @@ export const router = createBrowserRouter([
           ...moderationRoutes,
           ...notificationsRoutes,
           ...surveysRoutes,
+          ...projectsRoutes,
+          ...measuresRoutes,
+          ...recognitionRoutes,
           {
             path: "manage/help",
             element: <RequireRole required={HELP_EDITOR_ROLES} />,

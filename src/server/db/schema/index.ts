@@ -11,5 +11,6 @@ export * from "./learning.js";
 export * from "./notifications.js";
 export * from "./organisations.js";
 export * from "./platform.js";
+export * from "./projects.js";
 export * from "./scorm.js";
 export * from "./surveys.js";

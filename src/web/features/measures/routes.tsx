@@ -1,0 +1,4 @@
+import type { RouteObject } from "react-router";
+
+/** Pages for signed-in people (the router places them under RequireSignIn). */
+export const measuresRoutes: RouteObject[] = [];
