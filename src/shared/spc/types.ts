@@ -117,3 +117,11 @@ export interface SpcResult {
   points: SpcPoint[];
   summary: SpcSummary;
 }
+
+/** Something marked on a chart's time axis: a PDSA cycle's start, a team's note, or a rebase. */
+export interface ChartAnnotation {
+  /** ISO date (YYYY-MM-DD) on the time axis. */
+  date: string;
+  label: string;
+  kind: "pdsa" | "note" | "rebase";
+}
