@@ -24,6 +24,11 @@ export function Footer() {
               </Link>
             </li>
             <li className="nhsuk-footer__list-item">
+              <Link className="nhsuk-footer__list-item-link" to="/tools/spc">
+                SPC chart tool
+              </Link>
+            </li>
+            <li className="nhsuk-footer__list-item">
               <Link className="nhsuk-footer__list-item-link" to="/help/contact">
                 Contact us
               </Link>

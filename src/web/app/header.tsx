@@ -38,6 +38,7 @@ function SignOutButton() {
 const SECTIONS = [
   { to: "/courses", text: "Find a course" },
   { to: "/where-to-start", text: "Where should I start?" },
+  { to: "/case-studies", text: "Case studies" },
   { to: "/verify", text: "Check a certificate" },
   { to: "/help", text: "Help" },
 ] as const;
@@ -123,6 +124,11 @@ export function Header() {
                   <li className="nhsuk-header__account-item">
                     <Link className="nhsuk-header__account-link" to="/my-learning">
                       My learning
+                    </Link>
+                  </li>
+                  <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/projects">
+                      My projects
                     </Link>
                   </li>
                   <li className="nhsuk-header__account-item">
