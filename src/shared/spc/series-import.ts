@@ -214,13 +214,14 @@ export function parseSeriesText(input: string): SeriesImportResult {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
+    // csv-parse's types omit the { record, info } shape that `info: true` gives.
     records = parse(text, {
       delimiter,
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
-    });
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const line = typeof error === "object" && error && "lines" in error ? Number(error.lines) : 1;
     return {
