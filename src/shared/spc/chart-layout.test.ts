@@ -124,11 +124,12 @@ describe("layoutSpcChart", () => {
     expect(new Set(Object.values(POINT_STYLES).map((s) => s.shape)).size).toBe(4);
   });
 
-  it("draws a run chart around the median when there are too few points, with no signals", () => {
+  it("draws a run chart around the median when there are too few points, still showing the engine's signals", () => {
     const layout = layoutSpcChart(fixture({ segments: false, enough: false }), size);
     expect(layout.mode).toBe("run");
     expect(layout.lines.map((l) => l.kind)).toEqual(["median"]);
-    expect(layout.points.every((p) => p.kind === "common")).toBe(true);
+    expect(layout.points[20]?.kind).toBe("improvement");
+    expect(layout.table[0]).toMatchObject({ lowerLimit: "", upperLimit: "" });
     expect(layout.centreHeading).toBe("Median");
     expect(layout.description).toContain("Run chart of 24 weekly points");
     expect(layout.description).toContain("not yet reliable");

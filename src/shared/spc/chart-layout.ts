@@ -319,7 +319,8 @@ function describe(result: SpcResult, mode: "xmr" | "run", target: number | null)
   if (target !== null) sentence += `; target ${formatChartNumber(target)}`;
   if (mode === "run") {
     sentence += `; with fewer than ${MINIMUM_POINTS_FOR_LIMITS} points the limits are not yet reliable`;
-  } else if (last.specialCause) {
+  }
+  if (last.specialCause) {
     let count = 0;
     const rules = new Set<SpcRuleName>();
     for (let i = n - 1; i >= 0; i--) {
@@ -384,7 +385,11 @@ export function layoutSpcChart(result: SpcResult, options: ChartLayoutOptions): 
   }
   if (target !== null) covered.push(target);
   const finite = covered.filter((v) => Number.isFinite(v));
-  const scale = niceTicks(finite.length ? Math.min(...finite) : 0, finite.length ? Math.max(...finite) : 1);
+  const dataMin = finite.length ? Math.min(...finite) : 0;
+  const dataMax = finite.length ? Math.max(...finite) : 1;
+  // A little room above and below, so no point sits on an axis (but never below zero for data that is not).
+  const pad = (dataMax - dataMin) * 0.04;
+  const scale = niceTicks(dataMin >= 0 ? Math.max(0, dataMin - pad) : dataMin - pad, dataMax + pad);
   const tickDecimals = Math.max(
     0,
     ...scale.ticks.map((t) => {
@@ -519,7 +524,8 @@ export function layoutSpcChart(result: SpcResult, options: ChartLayoutOptions): 
   }
 
   const chartPoints: ChartPoint[] = points.map((p) => {
-    const kind = pointKind(mode === "xmr" ? p.specialCause : null);
+    // The engine's signals are shown in both modes, so the chart agrees with the variation icon and its words.
+    const kind = pointKind(p.specialCause);
     const style = POINT_STYLES[kind];
     return {
       index: p.index,
@@ -595,8 +601,8 @@ export function layoutSpcChart(result: SpcResult, options: ChartLayoutOptions): 
     centre: formatChartNumber(mode === "xmr" ? p.mean : p.median),
     lowerLimit: mode === "xmr" ? formatChartNumber(p.lowerProcessLimit) : "",
     upperLimit: mode === "xmr" ? formatChartNumber(p.upperProcessLimit) : "",
-    signal: mode === "xmr" && p.specialCause ? `Special cause: ${p.specialCause}` : "Common cause",
-    rules: mode === "xmr" ? p.rules.map((r) => RULE_LABELS[r]).join(", ") : "",
+    signal: p.specialCause ? `Special cause: ${p.specialCause}` : "Common cause",
+    rules: p.rules.map((r) => RULE_LABELS[r]).join(", "),
   }));
 
   return {

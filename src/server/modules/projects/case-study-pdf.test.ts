@@ -19,7 +19,7 @@ const dates = weekly(values.length);
 
 /** A realistic document: 24 weeks of falls, a PDSA cycle and a rebase at week 9. */
 function sampleDocument(): CaseStudyDocument {
-  const result = analyseSpc({ values, dates, improvementDirection: "decrease", rebaseAt: [12], target: 8 });
+  const result = analyseSpc({ values, dates, improvementDirection: "decrease", target: 8 });
   return CaseStudyDocumentSchema.parse({
     project: {
       id: "8b0c2c9e-1f5b-4a53-9df2-0a0c2b8f0001",
@@ -80,7 +80,6 @@ function sampleDocument(): CaseStudyDocument {
         annotations: [
           { date: "2026-03-02", label: "Intentional rounding at night", kind: "pdsa" },
           { date: "2026-03-09", label: "New handover sheet", kind: "note" },
-          { date: "2026-03-30", label: "New baseline", kind: "rebase" },
         ],
       },
       {
