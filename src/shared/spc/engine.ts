@@ -251,8 +251,10 @@ function assurance(
   }
   const limits = `process limits ${formatNumber(lines.lower)} to ${formatNumber(lines.upper)}`;
   const goal = `the target of ${formatNumber(target)}`;
-  const met = direction === "increase" ? target <= lines.lower : target >= lines.upper;
-  const never = direction === "increase" ? target > lines.upper : target < lines.lower;
+  // A target a rounding error from a limit counts as on it.
+  const t = lines.tolerance;
+  const met = direction === "increase" ? target <= lines.lower + t : target >= lines.upper - t;
+  const never = direction === "increase" ? target > lines.upper + t : target < lines.lower - t;
   if (met)
     return { icon: "consistently_met", text: `The process will consistently meet ${goal} (${limits}).` };
   if (never) {
