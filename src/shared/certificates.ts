@@ -75,6 +75,12 @@ export const VerifyParamsSchema = z.object({
 
 /** What a certificate says, as the public verification shows it: nothing more than the certificate itself prints. */
 export const VerifiedCertificateSchema = z.object({
+  kind: z
+    .literal("project_recognition")
+    .optional()
+    .describe(
+      "set for a recognised improvement project's certificate (courseTitle is then the project's title)",
+    ),
   name: z.string().describe("the name printed on the certificate"),
   courseTitle: z.string(),
   levelLabel: z.string(),

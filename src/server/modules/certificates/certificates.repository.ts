@@ -12,6 +12,7 @@ import {
   portfolios,
   programmes,
   quizAttempts,
+  recognitionCertificates,
   users,
 } from "../../db/schema/index.js";
 import type { Tx } from "../../platform/db.js";
@@ -152,6 +153,12 @@ export async function listForUser(tx: Tx, userId: string) {
 /** A certificate by its printed code. */
 export async function getByCode(tx: Tx, code: string) {
   const [row] = await tx.select().from(certificates).where(eq(certificates.code, code));
+  return row ?? null;
+}
+
+/** A recognition certificate (issue 8) by its printed code: codes come from the same generator, so they never clash. */
+export async function getRecognitionByCode(tx: Tx, code: string) {
+  const [row] = await tx.select().from(recognitionCertificates).where(eq(recognitionCertificates.code, code));
   return row ?? null;
 }
 

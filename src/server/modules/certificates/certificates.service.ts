@@ -265,7 +265,25 @@ export function createCertificatesService(deps: {
       };
       if (!code) return notFoundResult;
       const c = await repo.getByCode(db, code);
-      if (!c) return notFoundResult;
+      if (!c) {
+        const r = await repo.getRecognitionByCode(db, code);
+        if (!r) return notFoundResult;
+        return {
+          status: r.state === "valid" ? "valid" : "revoked",
+          code: r.code,
+          certificate: {
+            kind: "project_recognition",
+            name: r.certificateName,
+            courseTitle: r.projectTitle,
+            levelLabel: "Recognised improvement project",
+            programmeTitle: "QI Academy case-study recognition",
+            issuedAt: iso(r.issuedAt),
+            expiresAt: null,
+          },
+          revokedAt: null,
+          revokedNote: r.state === "superseded" ? REPLACED_NOTE : null,
+        };
+      }
       const status = certificateStatus(c, clock());
       return {
         status: status === "superseded" ? "revoked" : status,

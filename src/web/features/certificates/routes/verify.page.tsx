@@ -85,7 +85,9 @@ function CertificateFacts({ result }: { result: VerifyResult }) {
         <SummaryList.Value>{c.name}</SummaryList.Value>
       </SummaryList.Row>
       <SummaryList.Row>
-        <SummaryList.Key>Course</SummaryList.Key>
+        <SummaryList.Key>
+          {c.kind === "project_recognition" ? "Improvement project" : "Course"}
+        </SummaryList.Key>
         <SummaryList.Value>{c.courseTitle}</SummaryList.Value>
       </SummaryList.Row>
       <SummaryList.Row>
