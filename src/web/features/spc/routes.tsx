@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router";
+import { SpcToolPage } from "./routes/spc-tool.page";
 
 /** Public pages: the SPC chart tool. */
-export const spcPublicRoutes: RouteObject[] = [];
+export const spcPublicRoutes: RouteObject[] = [{ path: "tools/spc", element: <SpcToolPage /> }];
