@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedProjectsDemo } from "../../src/server/modules/projects/projects.seed.js";
 import type { MyProjects, ProjectDetail } from "../../src/shared/project-contracts.js";
 import { buildRun, buildRunMember } from "../support/community-fixtures.js";
 import {
@@ -405,5 +406,32 @@ describe("POST /api/projects/:id/progress", () => {
         .statusCode,
     ).toBe(401);
     expect(await projectCounts()).toEqual(before);
+  });
+});
+
+describe("seedProjectsDemo", () => {
+  it("creates the demo project once, with its team, diagram, history, cycles and write-up", async () => {
+    expect(await seedProjectsDemo(ctx.database.db)).toBeNull();
+    const learner = await buildUser(ctx, { email: "learner@example.org" });
+    await buildUser(ctx, { email: "facilitator@example.org" });
+    const id = await seedProjectsDemo(ctx.database.db);
+    expect(id).not.toBeNull();
+    expect(await seedProjectsDemo(ctx.database.db)).toBe(id);
+    const cookie = await signIn(ctx, learner);
+    const project = await detail(cookie, id ?? "");
+    expect(project.title).toBe("Reducing missed medication doses on Ward 10");
+    expect(project.members.map((m) => m.role)).toEqual(["lead", "member"]);
+    expect(project.progress).toHaveLength(3);
+    expect(project.counts).toEqual({ driverNodes: 9, pdsaCycles: 2 });
+    const [kinds] = (await ctx.database.rawQuery(
+      `select count(*) filter (where kind = 'primary_driver')::int as p,
+              count(*) filter (where kind = 'secondary_driver')::int as s,
+              count(*) filter (where kind = 'change_idea')::int as c
+       from driver_nodes where project_id = $1`,
+      [id],
+    )) as Array<{ p: number; s: number; c: number }>;
+    expect(kinds).toEqual({ p: 2, s: 3, c: 4 });
+    const writeUp = await call("GET", `/api/projects/${id}/write-up`, cookie);
+    expect(writeUp.json().sections.background).toMatch(/Missed and delayed doses/);
   });
 });

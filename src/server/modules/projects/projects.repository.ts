@@ -261,10 +261,14 @@ export function listMeasures(tx: Tx, projectId: string) {
 
 /** How many driver nodes and PDSA cycles a project has. */
 export async function contentCounts(tx: Tx, projectId: string) {
-  const [[nodes], [cycles]] = await Promise.all([
-    tx.select({ n: count() }).from(driverNodes).where(eq(driverNodes.projectId, projectId)),
-    tx.select({ n: count() }).from(pdsaCycles).where(eq(pdsaCycles.projectId, projectId)),
-  ]);
+  const [nodes] = await tx
+    .select({ n: count() })
+    .from(driverNodes)
+    .where(eq(driverNodes.projectId, projectId));
+  const [cycles] = await tx
+    .select({ n: count() })
+    .from(pdsaCycles)
+    .where(eq(pdsaCycles.projectId, projectId));
   return { driverNodes: nodes?.n ?? 0, pdsaCycles: cycles?.n ?? 0 };
 }
 

@@ -151,13 +151,12 @@ export function createProjectsService(deps: { db: Db; now?: () => Date }) {
         const access = await loadProjectAccess(tx, projectId, actor);
         const project = await repo.getProject(tx, projectId);
         if (!project) throw conflict("The project was deleted. Go back to your projects.");
-        const [members, progress, measures, counts, recognition] = await Promise.all([
-          repo.listMembers(tx, projectId),
-          repo.listProgress(tx, projectId),
-          repo.listMeasureSummaries(tx, projectId),
-          repo.contentCounts(tx, projectId),
-          repo.recognitionSummary(tx, projectId),
-        ]);
+        // One after another: a transaction's queries share one connection.
+        const members = await repo.listMembers(tx, projectId);
+        const progress = await repo.listProgress(tx, projectId);
+        const measures = await repo.listMeasureSummaries(tx, projectId);
+        const counts = await repo.contentCounts(tx, projectId);
+        const recognition = await repo.recognitionSummary(tx, projectId);
         if (!access.isMember) {
           await recordAudit(tx, context, {
             actorUserId: actor.userId,

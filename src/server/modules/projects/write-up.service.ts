@@ -30,11 +30,10 @@ export function createWriteUpService(deps: { db: Db }) {
   const db = deps.db;
 
   async function read(tx: Tx, projectId: string, canEdit: boolean): Promise<WriteUp> {
-    const [project, row, measures] = await Promise.all([
-      repo.getProject(tx, projectId),
-      writeUps.getWriteUp(tx, projectId),
-      repo.listMeasures(tx, projectId),
-    ]);
+    // One after another: `tx` may be a transaction, whose queries share one connection.
+    const project = await repo.getProject(tx, projectId);
+    const row = await writeUps.getWriteUp(tx, projectId);
+    const measures = await repo.listMeasures(tx, projectId);
     if (!project) throw notFound("The project");
     const measureIds = new Set(measures.map((m) => m.id));
     return {
