@@ -458,7 +458,7 @@ describe("measures: the demo seed", () => {
       leadId: lead.id,
       title: "Reducing missed medication doses on Ward 10",
     });
-    await buildPdsaCycle(ctx, demo.id, { title: "Protected drug rounds", startsOn: "2026-03-30" });
+    await buildPdsaCycle(ctx, demo.id, { title: "Protected drug rounds", startsOn: "2026-03-09" });
     await seedMeasuresDemo(ctx.database.db, demo.id);
     await seedMeasuresDemo(ctx.database.db, demo.id);
     const list = (
@@ -471,7 +471,7 @@ describe("measures: the demo seed", () => {
     expect(list.measures[2]?.pointCount).toBe(20);
     const body = await detail(outcome?.id ?? "", await signIn(ctx, lead));
     expect(body.annotations).toHaveLength(2);
-    expect(body.analysis?.summary.segmentStarts).toEqual([0, 12]);
+    expect(body.analysis?.summary.segmentStarts).toEqual([0, 10]);
     expect(body.chartAnnotations.map((a) => a.kind)).toEqual(
       expect.arrayContaining(["pdsa", "rebase", "note"]),
     );
@@ -483,6 +483,24 @@ describe("measures: the demo seed", () => {
     expect(row).toBeDefined();
     const unrebased = await detail(outcome?.id ?? "", await signIn(ctx, lead));
     expect(unrebased.analysis?.summary.variation).toBe("improvement_low");
-    expect(unrebased.analysis?.points.slice(12).every((p) => p.specialCause === "improvement")).toBe(true);
+    expect(unrebased.analysis?.points.slice(10).every((p) => p.specialCause === "improvement")).toBe(true);
+  });
+});
+
+describe("measures: API description", () => {
+  it("describes the measure routes in the OpenAPI document", async () => {
+    const response = await call("GET", "/api/openapi.json", null);
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys(response.json().paths as Record<string, unknown>);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/projects/{projectId}/measures",
+        "/api/measures/{measureId}",
+        "/api/measures/{measureId}/points/{pointId}",
+        "/api/measures/{measureId}/import/preview",
+        "/api/measures/{measureId}/import",
+        "/api/measures/{measureId}/annotations/{annotationId}",
+      ]),
+    );
   });
 });

@@ -26,8 +26,8 @@ const OUTCOME_TITLE = "Missed doses per 100 administrations";
 
 /**
  * Demo measures on the demo project ("Reducing missed medication doses on Ward 10"): an outcome measure whose missed
- * doses drop from about 6 to about 3 per 100 after the first PDSA cycle (week of 30 March 2026), rebased there, with
- * two notes; a process measure (second checks, rising) and a balancing measure (drug round duration, steady).
+ * doses drop from about 6 to about 3 per 100 a week after the first PDSA cycle (tabards, from 9 March 2026), rebased
+ * at the drop (16 March 2026), with two notes; a process measure (second checks, rising) and a balancing measure (drug round duration, steady).
  * Idempotent: a project that already has the outcome measure is left alone.
  */
 export async function seedMeasuresDemo(db: Db, projectId: string): Promise<void> {
@@ -53,7 +53,7 @@ export async function seedMeasuresDemo(db: Db, projectId: string): Promise<void>
         frequency: "weekly",
         target: 2,
         rules: DEFAULT_SPC_RULES,
-        rebaseOn: ["2026-03-30"],
+        rebaseOn: ["2026-03-16"],
         position: 1,
       })
       .returning({ id: projectMeasures.id });
@@ -93,8 +93,8 @@ export async function seedMeasuresDemo(db: Db, projectId: string): Promise<void>
       ...outcomeDates.map((date, i) => ({
         measureId: outcome.id,
         observedOn: date,
-        value: round1(i < 12 ? 6 + next() : 3 + next() * 0.6),
-        note: i === 12 ? "First week of protected drug rounds" : "",
+        value: round1(i < 10 ? 6 + next() : 3 + next() * 0.6),
+        note: i === 10 ? "First full week with tabards on every evening round" : "",
       })),
       ...processDates.map((date, i) => ({
         measureId: process.id,
@@ -110,7 +110,7 @@ export async function seedMeasuresDemo(db: Db, projectId: string): Promise<void>
       })),
     ]);
     await tx.insert(measureAnnotations).values([
-      { measureId: outcome.id, observedOn: "2026-02-16", label: "Drug round tabards introduced" },
+      { measureId: outcome.id, observedOn: "2026-02-02", label: "Four beds closed for refurbishment" },
       { measureId: outcome.id, observedOn: "2026-04-27", label: "Audit results shared at the safety huddle" },
     ]);
   });
