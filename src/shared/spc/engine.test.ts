@@ -41,10 +41,11 @@ describe("lines", () => {
     const result = withBaseline([5]);
     const point = result.points[10];
     expect(point?.mean).toBe(3);
-    expect(point?.upperProcessLimit).toBeCloseTo(8.32, 10);
-    expect(point?.lowerProcessLimit).toBeCloseTo(-2.32, 10);
-    expect(point?.upperTwoSigma).toBeCloseTo(6.546, 10);
-    expect(point?.lowerTwoSigma).toBeCloseTo(-0.546, 10);
+    // Exactly the hand-worked figures: lines are rounded to 12 significant figures, so no 8.320000000000002.
+    expect(point?.upperProcessLimit).toBe(8.32);
+    expect(point?.lowerProcessLimit).toBe(-2.32);
+    expect(point?.upperTwoSigma).toBe(6.546);
+    expect(point?.lowerTwoSigma).toBe(-0.546);
     // Median of the baseline 2,2,2,2,2,4,4,4,4,4 = (2 + 4) / 2.
     expect(point?.median).toBe(3);
     expect(result.points[0]?.movingRange).toBeNull();

@@ -55,6 +55,11 @@ export function resolveRules(rules: Partial<SpcRules> | undefined): SpcRules {
   };
 }
 
+/** Rounds to 12 significant figures (and never gives −0). */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12)) + 0;
+}
+
 function medianOf(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
@@ -106,15 +111,17 @@ function segmentLines(
     meanRange = kept > 0 ? keptSum / kept : meanRange;
   }
 
+  // Lines are rounded to 12 significant figures: far below any measurement's precision, and it turns floating-point
+  // noise such as -2.3200000000000003 back into the -2.32 a person would work out by hand.
   return {
     start,
     end,
-    mean,
-    median: medianOf(values.slice(start, baselineEnd)),
-    upper: mean + LIMIT_FACTOR * meanRange,
-    lower: mean - LIMIT_FACTOR * meanRange,
-    upperTwo: mean + TWO_SIGMA_FACTOR * meanRange,
-    lowerTwo: mean - TWO_SIGMA_FACTOR * meanRange,
+    mean: tidy(mean),
+    median: tidy(medianOf(values.slice(start, baselineEnd))),
+    upper: tidy(mean + LIMIT_FACTOR * meanRange),
+    lower: tidy(mean - LIMIT_FACTOR * meanRange),
+    upperTwo: tidy(mean + TWO_SIGMA_FACTOR * meanRange),
+    lowerTwo: tidy(mean - TWO_SIGMA_FACTOR * meanRange),
     tolerance: 1e-9 * Math.max(Math.abs(mean), meanRange),
   };
 }
