@@ -246,6 +246,30 @@ describe("measures: the measure page's data", () => {
   });
 });
 
+describe("measures: statements per read", () => {
+  it("reads a measure, and a project's list, in a constant number of statements whatever the number of values", async () => {
+    const small = await buildMeasure(ctx, projectId, { values: [1, 2, 3] });
+    const large = await buildMeasure(ctx, projectId, {
+      values: Array.from({ length: 300 }, (_, i) => i % 7),
+    });
+    await buildPdsaCycle(ctx, projectId, { startsOn: "2026-02-02" });
+    const statements = async (url: string) => {
+      await call("GET", url, leadCookie); // warm the session cache
+      const before = ctx.database.queryCount();
+      const response = await call("GET", url, leadCookie);
+      expect(response.statusCode).toBe(200);
+      return ctx.database.queryCount() - before;
+    };
+    const one = await statements(`/api/measures/${small.id}`);
+    expect(one).toBeGreaterThan(0);
+    expect(one).toBeLessThanOrEqual(7);
+    expect(await statements(`/api/measures/${large.id}`)).toBe(one);
+    const listBefore = await statements(`/api/projects/${projectId}/measures`);
+    await buildMeasure(ctx, projectId, { values: [4, 5, 6, 7] });
+    expect(await statements(`/api/projects/${projectId}/measures`)).toBe(listBefore);
+  });
+});
+
 describe("measures: settings", () => {
   it("changes the analysis: a rebase makes two segments, a fixed baseline fixes the limits, data_version goes up", async () => {
     const values = [
