@@ -118,6 +118,21 @@ export function SpcToolPage() {
     const rebases = parsePointNumbers(rebaseAt);
     if (rebases === null)
       problems.push({ field: "rebaseAt", message: "Enter point numbers separated by commas, like 13, 25" });
+    // Point numbers are checked here, in the words of the form (the API counts from 0).
+    const count = series?.values.length ?? 0;
+    const firstBaseline = baseline?.[0];
+    if (series && firstBaseline !== undefined && (firstBaseline < 1 || firstBaseline >= count))
+      problems.push({
+        field: "baselineEnd",
+        message: `The baseline needs at least 2 points and must end before the last point: enter a number from 2 to ${count - 1}`,
+      });
+    if (series && rebases?.some((r) => r < 1 || r >= count))
+      problems.push({
+        field: "rebaseAt",
+        message: `A new baseline can start at points 2 to ${count}: check the point numbers`,
+      });
+    if (rebases && new Set(rebases).size !== rebases.length)
+      problems.push({ field: "rebaseAt", message: "Enter each point number once" });
     if (problems.length > 0 || !series || !direction) {
       setErrors(problems);
       return;
