@@ -237,7 +237,7 @@ export function ProjectOverviewPage() {
           "not scored yet"
         )}
       </p>
-      {canEdit ? <ProgressForm key={p.progress.length} projectId={p.id} status={p.status} /> : null}
+      {canEdit ? <ProgressForm projectId={p.id} status={p.status} /> : null}
       {p.progress.length === 0 ? null : (
         <Table responsive caption="Progress history, newest first">
           <Table.Head>

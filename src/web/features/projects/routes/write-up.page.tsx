@@ -156,7 +156,7 @@ export function WriteUpPage() {
         </li>
       </ul>
       {w.canEdit ? (
-        <WriteUpForm key={w.revision} writeUp={w} />
+        <WriteUpForm writeUp={w} />
       ) : (
         CASE_STUDY_SECTIONS.map((s) => (
           <section key={s}>
