@@ -1,4 +1,4 @@
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
   IMPROVEMENT_DIRECTIONS,
@@ -87,6 +87,11 @@ export function SpcToolPage() {
     target: number | null;
   } | null>(null);
   const analyse = useAnalyseSpc();
+  const chartHeading = useRef<HTMLHeadingElement>(null);
+  // A new chart appears below a long form: take the reader to it.
+  useEffect(() => {
+    if (shown) chartHeading.current?.focus();
+  }, [shown]);
   usePageTitle("Draw an SPC chart", errors.length > 0);
 
   const fieldError = (field: Field) => {
@@ -281,7 +286,9 @@ export function SpcToolPage() {
       </div>
       {shown && (
         <div className="nhsuk-grid-column-full">
-          <h2>Your chart</h2>
+          <h2 ref={chartHeading} tabIndex={-1}>
+            Your chart
+          </h2>
           <SpcChart
             result={shown.result}
             title="Your SPC chart"
