@@ -250,6 +250,54 @@ describe("POST /api/spc/analyse", () => {
     });
   });
 
+  it("answers a body of many wrong-typed entries briefly, listing the first 50", async () => {
+    const raw = `{"improvementDirection":"increase","values":[${Array(10_000).fill('"a"').join(",")}]}`;
+    const started = performance.now();
+    const response = await analyse(null, { raw });
+    expect(response.statusCode).toBe(400);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(response.body.length).toBeLessThan(10_000);
+    const body = response.json() as { message: string; details: { field: string; message: string }[] };
+    expect(body.details).toHaveLength(51);
+    expect(body.details[0]).toEqual({
+      field: "values.0",
+      message: "values[0] is not a finite number: send JSON numbers (not strings, null or Infinity)",
+    });
+    expect(body.details[50]?.message).toContain("9,950 more");
+    // 200,000 of them are over the limit: refused on their count alone.
+    const huge = await analyse(null, {
+      raw: `{"improvementDirection":"increase","values":[${Array(200_000).fill('"a"').join(",")}]}`,
+    });
+    expect(huge.statusCode).toBe(422);
+    expect(huge.body.length).toBeLessThan(1000);
+  });
+
+  it("refuses a body of many unknown fields in one error", async () => {
+    const body: Record<string, unknown> = { values: [1], improvementDirection: "increase" };
+    for (let i = 0; i < 5000; i += 1) body[`field${i}`] = i;
+    const response = await analyse(body);
+    expect(response.statusCode).toBe(400);
+    expect(response.body.length).toBeLessThan(1000);
+    expect((response.json() as { message: string }).message).toContain("5,002 fields");
+  });
+
+  it("refuses over 10,000 dates or rebase indices with 422 before reading them", async () => {
+    const dates = await analyse({
+      values: [1],
+      improvementDirection: "increase",
+      dates: Array(10_001).fill("x"),
+    });
+    expect(dates.statusCode).toBe(422);
+    expect(fields(dates)).toEqual(["dates"]);
+    const rebases = await analyse({
+      values: [1],
+      improvementDirection: "increase",
+      rebaseAt: Array(10_001).fill(1),
+    });
+    expect(rebases.statusCode).toBe(422);
+    expect(fields(rebases)).toEqual(["rebaseAt"]);
+  });
+
   it("answers 413 with what fits for a body over 1 MB", async () => {
     const response = await analyse({
       values: Array(300_000).fill(1234.5678),

@@ -4,7 +4,7 @@ import { ErrorBodySchema } from "../../../shared/errors.js";
 import { SpcAnalyseRequestSchema, SpcAnalyseResponseSchema } from "../../../shared/spc/contracts.js";
 import type { AppDeps } from "../../app.js";
 import { payloadTooLarge } from "../../platform/errors.js";
-import { createSpcService } from "./spc.service.js";
+import { createSpcService, screenSpcBody } from "./spc.service.js";
 
 /**
  * The analyse route's own body limit: 10,000 values with dates and 17-digit numbers come to about 350 KB, so 1 MiB
@@ -32,7 +32,10 @@ export const spcRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       bodyLimit: SPC_BODY_LIMIT_BYTES,
       errorHandler: tooLargeHandler,
       // Counted before validation, so malformed requests use up the allowance too.
-      preValidation: async (request) => service.countRequest(request.ip),
+      preValidation: async (request) => {
+        await service.countRequest(request.ip);
+        screenSpcBody(request.body);
+      },
       schema: {
         tags: ["spc"],
         summary: "Public: analyse a series on an XmR chart with the Making Data Count rules",
