@@ -162,6 +162,12 @@ export async function getRecognitionByCode(tx: Tx, code: string) {
   return row ?? null;
 }
 
+/** A recognition certificate (issue 8) by id. */
+export async function getRecognitionById(tx: Tx, id: string) {
+  const [row] = await tx.select().from(recognitionCertificates).where(eq(recognitionCertificates.id, id));
+  return row ?? null;
+}
+
 /** A certificate by id, with its achievement's date. */
 export async function getById(tx: Tx, id: string) {
   const [row] = await tx

@@ -216,6 +216,34 @@ export function createCertificatesService(deps: {
      */
     async pdf(actor: Actor, id: string, context: RequestContext) {
       const row = await repo.getById(db, id);
+      if (!row) {
+        // A recognised improvement project's certificate (issue 8) prints on the same template.
+        const r = await repo.getRecognitionById(db, id);
+        const othersRecognition = assertCanDownload(actor, r);
+        if (!r) throw notFound("The certificate");
+        const bytes = await renderCertificatePdf({
+          certificateName: r.certificateName,
+          courseTitle: r.projectTitle,
+          levelLabel: "Recognised improvement project",
+          programmeTitle: "QI Academy case-study recognition",
+          cpdPoints: r.cpdPoints,
+          achievedAt: r.issuedAt,
+          issuedAt: r.issuedAt,
+          expiresAt: null,
+          code: r.code,
+          verifyUrl: verifyUrl(r.code),
+          reissued: false,
+        });
+        if (othersRecognition)
+          await recordAudit(db, context, {
+            actorUserId: actor.userId,
+            action: "certificates.pdf_downloaded",
+            subjectType: "recognition_certificate",
+            subjectId: r.id,
+            details: { code: r.code, learnerId: r.userId },
+          });
+        return { filename: `qi-academy-certificate-${r.code}.pdf`, bytes };
+      }
       const othersCertificate = assertCanDownload(actor, row?.certificate ?? null);
       if (!row) throw notFound("The certificate");
       const c = row.certificate;

@@ -8,6 +8,7 @@ import {
   cpdActivities,
   enrolments,
   programmes,
+  recognitionCertificates,
   users,
 } from "../../db/schema/index.js";
 import type { Tx } from "../../platform/db.js";
@@ -132,6 +133,21 @@ export async function listAchievements(tx: Tx, userId: string, range: InstantRan
       ),
     )
     .orderBy(desc(achievements.achievedAt), desc(achievements.id));
+}
+
+/** A learner's recognition certificates (recognised improvement projects, issue 8) issued within the range. */
+export async function listRecognitions(tx: Tx, userId: string, range: InstantRange = {}) {
+  return tx
+    .select()
+    .from(recognitionCertificates)
+    .where(
+      and(
+        eq(recognitionCertificates.userId, userId),
+        range.from ? gte(recognitionCertificates.issuedAt, range.from) : undefined,
+        range.to ? lt(recognitionCertificates.issuedAt, range.to) : undefined,
+      ),
+    )
+    .orderBy(desc(recognitionCertificates.issuedAt), desc(recognitionCertificates.id));
 }
 
 /** An achievement row as listAchievements returns it. */

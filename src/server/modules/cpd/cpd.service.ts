@@ -112,6 +112,32 @@ export function createCpdService(deps: { db: Db; now?: () => Date }) {
 
   /** Every achievement of a learner (optionally within a period) with its current certificate and status. */
   async function achievementsOf(userId: string, range: repo.InstantRange, now: Date) {
+    const [courseEntries, recognitions] = await Promise.all([
+      courseAchievementsOf(userId, range, now),
+      repo.listRecognitions(db, userId, range),
+    ]);
+    // Recognised improvement projects (issue 8) are listed with the courses, under their certificate.
+    const projectEntries = recognitions.map((r) => {
+      const status = r.state === "valid" ? ("valid" as const) : ("revoked" as const);
+      return {
+        achievementId: r.id,
+        courseTitle: r.projectTitle,
+        levelLabel: "Recognised improvement project",
+        programmeTitle: "QI Academy case-study recognition",
+        achievedOn: ukDate(r.issuedAt),
+        cpdPoints: r.cpdPoints,
+        counted: countsTowardsTotals(status),
+        certificate: { id: r.id, code: r.code, status, expiresOn: null },
+        replacedCodes: [] as string[],
+      };
+    });
+    return [...courseEntries, ...projectEntries].sort((a, b) =>
+      a.achievedOn === b.achievedOn ? 0 : a.achievedOn < b.achievedOn ? 1 : -1,
+    );
+  }
+
+  /** Every course achievement of a learner (optionally within a period) with its current certificate and status. */
+  async function courseAchievementsOf(userId: string, range: repo.InstantRange, now: Date) {
     const rows = await repo.listAchievements(db, userId, range);
     const certificates = await repo.certificatesFor(
       db,

@@ -440,6 +440,15 @@ export async function getSnapshot(tx: Tx, submissionId: string): Promise<Project
   return row?.snapshot ?? null;
 }
 
+/** A user's id and team by email, or null. */
+export async function getPersonByEmail(tx: Tx, email: string) {
+  const [row] = await tx
+    .select({ id: users.id, teamId: users.teamId })
+    .from(users)
+    .where(eq(users.email, email));
+  return row ?? null;
+}
+
 /** A user's id, names, email and team, or null. */
 export async function getPerson(tx: Tx, userId: string) {
   const [row] = await tx

@@ -163,6 +163,10 @@ export function AssessmentQueuePage() {
         Judge each portfolio criterion by criterion, then pass it or refer it back with feedback. Some of your
         decisions are checked by an internal verifier before the learner hears the outcome.
       </p>
+      <p>
+        <Link to="/assessment/case-studies">Case studies submitted for recognition</Link> are in their own
+        queue.
+      </p>
       <Tabs
         title="Submissions"
         selected={tab}
