@@ -67,6 +67,7 @@ export function spcInputIssues(input: SpcInput): SpcInputIssue[] {
     }
   }
 
+  // Widened so an unchecked value from JSON can be looked up.
   if (!(IMPROVEMENT_DIRECTIONS as readonly unknown[]).includes(input.improvementDirection)) {
     add("improvementDirection", 'improvementDirection must be "increase", "decrease" or "neither".');
   }
