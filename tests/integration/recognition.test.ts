@@ -419,3 +419,18 @@ describe("recognition and the public library", () => {
     expect((await call("GET", "/api/case-studies/not-a-uuid")).statusCode).toBe(400);
   });
 });
+
+describe("the API description", () => {
+  it("documents the recognition and library routes", async () => {
+    const response = await call("GET", "/api/openapi.json");
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys((response.json() as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/projects/{id}/recognition/submissions",
+        "/api/assessment/case-studies/{submissionId}/decision",
+        "/api/case-studies",
+      ]),
+    );
+  });
+});
