@@ -435,3 +435,20 @@ describe("seedProjectsDemo", () => {
     expect(writeUp.json().sections.background).toMatch(/Missed and delayed doses/);
   });
 });
+
+describe("OpenAPI", () => {
+  it("describes the project routes", async () => {
+    const response = await call("GET", "/api/openapi.json", null);
+    expect(response.statusCode).toBe(200);
+    const paths = Object.keys((response.json() as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "/api/projects",
+        "/api/projects/{projectId}",
+        "/api/projects/{projectId}/driver-nodes/{nodeId}/move",
+        "/api/projects/{projectId}/write-up",
+        "/api/project-invitations/{invitationId}/accept",
+      ]),
+    );
+  });
+});
