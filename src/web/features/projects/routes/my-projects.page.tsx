@@ -1,10 +1,13 @@
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import type { MyInvitation } from "../../../../shared/project-contracts";
 import { PROGRESS_SCORE_LABELS } from "../../../../shared/projects";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
 import { ActionLink } from "../../../components/links";
 import { Table } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
+import { Radios } from "../../../components/radios";
 import { flash } from "../../../lib/flash";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
@@ -13,12 +16,77 @@ import { useAcceptInvitation, useDeclineInvitation, useMyProjects } from "../api
 import { StatusTag } from "../components/project-bits";
 import { NEW_PROJECT_PATH, projectPath } from "../components/project-paths";
 
-/** /projects: the projects I am on, invitations waiting for me, and the way to start a project. */
-export function MyProjectsPage() {
-  const mine = useMyProjects();
+/** One invitation waiting for me: the consent question, then accept or decline. */
+function InvitationCard({
+  invitation: i,
+  onError,
+}: {
+  invitation: MyInvitation;
+  onError: (error: unknown) => void;
+}) {
   const accept = useAcceptInvitation();
   const decline = useDeclineInvitation();
   const navigate = useNavigate();
+  const [consent, setConsent] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const onAccept = () => {
+    if (!consent) return setError("Say whether we may show your name as an author");
+    setError(undefined);
+    accept.mutate(
+      { invitationId: i.id, nameInLibrary: consent === "yes" },
+      {
+        onSuccess: ({ projectId }) =>
+          navigate(projectPath(projectId), {
+            state: flash("You joined the project", `You are now on the team of ${i.projectTitle}.`),
+          }),
+        onError,
+      },
+    );
+  };
+  return (
+    <li className="nhsuk-card">
+      <div className="nhsuk-card__content">
+        <h3 className="nhsuk-card__heading">{i.projectTitle}</h3>
+        <p>
+          {i.invitedBy ?? "A project lead"} invited you as {i.role === "lead" ? "a lead" : "a team member"}
+          {i.responsibility ? ` (${i.responsibility})` : ""}. The invitation expires on{" "}
+          {formatDate(i.expiresAt)}.
+        </p>
+        <Radios
+          name={`consent-${i.id}`}
+          legend="May we show your name as an author if the case study is published?"
+          legendSize="s"
+          hint="You can change your answer later on the project's team page."
+          small
+          options={[
+            { value: "yes", label: "Yes, show my name" },
+            { value: "no", label: "No, do not show my name" },
+          ]}
+          value={consent}
+          onChange={setConsent}
+          error={error}
+        />
+        <div className="nhsuk-button-group">
+          <Button type="button" busy={accept.isPending} onClick={onAccept}>
+            Accept<span className="nhsuk-u-visually-hidden">: {i.projectTitle}</span>
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            busy={decline.isPending}
+            onClick={() => decline.mutate(i.id, { onError })}
+          >
+            Decline<span className="nhsuk-u-visually-hidden">: {i.projectTitle}</span>
+          </Button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** /projects: the projects I am on, invitations waiting for me, and the way to start a project. */
+export function MyProjectsPage() {
+  const mine = useMyProjects();
   const form = useFormErrors([]);
   usePageTitle("My improvement projects", form.summary.length > 0);
   if (mine.isPending) return <LoadingPage title="My improvement projects" />;
@@ -38,52 +106,7 @@ export function MyProjectsPage() {
           <h2>Invitations to join a project</h2>
           <ul className="nhsuk-list">
             {invitations.map((i) => (
-              <li key={i.id} className="nhsuk-card">
-                <div className="nhsuk-card__content">
-                  <h3 className="nhsuk-card__heading">{i.projectTitle}</h3>
-                  <p>
-                    {i.invitedBy ?? "A project lead"} invited you as{" "}
-                    {i.role === "lead" ? "a lead" : "a team member"}
-                    {i.responsibility ? ` (${i.responsibility})` : ""}. The invitation expires on{" "}
-                    {formatDate(i.expiresAt)}.
-                  </p>
-                  <p>
-                    Accepting adds you to the team. You will not be named as an author of a published case
-                    study unless you agree: you can change this on the project's team page.
-                  </p>
-                  <div className="nhsuk-button-group">
-                    <Button
-                      type="button"
-                      busy={accept.isPending}
-                      onClick={() =>
-                        accept.mutate(
-                          { invitationId: i.id, nameInLibrary: false },
-                          {
-                            onSuccess: ({ projectId }) =>
-                              navigate(projectPath(projectId), {
-                                state: flash(
-                                  "You joined the project",
-                                  `You are now on the team of ${i.projectTitle}.`,
-                                ),
-                              }),
-                            onError: form.showFailure,
-                          },
-                        )
-                      }
-                    >
-                      Accept<span className="nhsuk-u-visually-hidden">: {i.projectTitle}</span>
-                    </Button>
-                    <Button
-                      type="button"
-                      variant="secondary"
-                      busy={decline.isPending}
-                      onClick={() => decline.mutate(i.id, { onError: form.showFailure })}
-                    >
-                      Decline<span className="nhsuk-u-visually-hidden">: {i.projectTitle}</span>
-                    </Button>
-                  </div>
-                </div>
-              </li>
+              <InvitationCard key={i.id} invitation={i} onError={form.showFailure} />
             ))}
           </ul>
         </>
