@@ -62,7 +62,7 @@ describe("measure annotations", () => {
     const body = await detail(m.id);
     expect(body.measure.dataVersion).toBe(v0 + 1);
     expect(body.chartAnnotations).toEqual([
-      { date: "2026-01-12", label: "PDSA: Night rounding", kind: "pdsa" },
+      { date: "2026-01-12", label: "Night rounding", kind: "pdsa" },
       { date: "2026-01-26", label: "Bed rails audit", kind: "note" },
     ]);
     const removed = await call("DELETE", `/api/measures/${m.id}/annotations/${note.id}`, leadCookie);
@@ -77,12 +77,12 @@ describe("measure annotations", () => {
     for (const id of [a.id, b.id]) {
       expect((await detail(id)).chartAnnotations).toContainEqual({
         date: "2026-02-09",
-        label: "PDSA: Huddle board",
+        label: "Huddle board",
         kind: "pdsa",
       });
     }
     const other = await buildMeasure(ctx, projectId);
-    expect((await detail(other.id)).chartAnnotations.map((x) => x.label)).not.toContain("PDSA: Huddle board");
+    expect((await detail(other.id)).chartAnnotations.map((x) => x.label)).not.toContain("Huddle board");
   });
 
   it("refuses bad notes with nothing written: no label, too long, bad dates, unknown fields", async () => {

@@ -224,7 +224,7 @@ describe("measures: the measure page's data", () => {
     expect(body.chartAnnotations).toEqual(
       expect.arrayContaining([
         { date: "2026-01-19", label: "New tabards", kind: "note" },
-        { date: "2026-02-02", label: "PDSA: Protected drug rounds", kind: "pdsa" },
+        { date: "2026-02-02", label: "Protected drug rounds", kind: "pdsa" },
       ]),
     );
     expect(body.analysis?.points).toHaveLength(12);

@@ -143,7 +143,7 @@ export const measuresRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) 
         summary:
           "A measure: details, chart settings, values, notes, what is marked on the chart, and its analysis",
         description:
-          "chartAnnotations holds the team's notes (kind note), the project's PDSA cycles at their start dates (kind pdsa) and the rebases (kind rebase). analysis is null with no values.",
+          "chartAnnotations holds the team's notes (kind note), the project's PDSA cycles by title at their start dates (kind pdsa) and the rebases (kind rebase). analysis is null with no values.",
         params: MeasureParamsSchema,
         response: { 200: MeasureDetailSchema, ...errors },
       },

@@ -78,7 +78,10 @@ export function analyseMeasure(measure: repo.MeasureRow, points: { observedOn: s
   });
 }
 
-/** What is marked on a measure's time axis: the team's notes, the project's PDSA cycles and the rebases, by date. */
+/**
+ * What is marked on a measure's time axis, by date: the team's notes, the project's PDSA cycles (by title) and the
+ * rebases. Labels are bare: the chart layout prefixes "PDSA: " and "Rebase: " by kind.
+ */
 export function chartAnnotationsFor(
   measure: { rebaseOn: string[] },
   notes: { observedOn: string; label: string }[],
@@ -86,10 +89,22 @@ export function chartAnnotationsFor(
 ): ChartAnnotation[] {
   const all: ChartAnnotation[] = [
     ...notes.map((n) => ({ date: n.observedOn, label: n.label, kind: "note" as const })),
-    ...cycles.map((c) => ({ date: c.startsOn, label: `PDSA: ${c.title}`, kind: "pdsa" as const })),
+    ...cycles.map((c) => ({ date: c.startsOn, label: c.title, kind: "pdsa" as const })),
     ...measure.rebaseOn.map((d) => ({ date: d, label: "Limits recalculated", kind: "rebase" as const })),
   ];
   return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+const values = (n: number) => `${n} ${n === 1 ? "value" : "values"}`;
+
+/** What an import did, in a sentence: "24 values added.", "2 values changed.", "3 values added, 1 changed." */
+function importMessage(added: number, replaced: number, removed: number): string {
+  const parts = [
+    added ? `${values(added)} added` : "",
+    replaced ? `${added ? replaced : values(replaced)} changed` : "",
+  ];
+  const done = parts.filter(Boolean).join(", ") || "Nothing changed";
+  return `${done}${removed ? ` (${values(removed)} removed first)` : ""}.`;
 }
 
 function parseSource(source: ImportSource): ParsedSeries {
@@ -367,7 +382,7 @@ export function createMeasuresService(deps: { db: Db }) {
           replaced: counts.replaces,
           removed,
           pointCount: counts.totalAfter,
-          message: `${added} ${added === 1 ? "value" : "values"} added${counts.replaces ? `, ${counts.replaces} changed` : ""}${removed ? ` (${removed} earlier values removed)` : ""}.`,
+          message: importMessage(added, counts.replaces, removed),
         };
       });
     },

@@ -9,7 +9,7 @@ import {
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
-import { FormGroup } from "../../../components/form-group";
+import { describedBy, FormGroup } from "../../../components/form-group";
 import { Details, InsetText, Tag } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
@@ -21,6 +21,8 @@ import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { type ImportData, useApplyImport, useMeasure, usePreviewImport } from "../api/measures";
 import { measurePaths } from "../components/measure-paths";
+
+const FILE_HINT = "Up to 2 MB. If you choose a file, it is used instead of anything pasted above.";
 
 const FIELDS = ["text", "file", "mode", "onExisting"] as const;
 
@@ -162,14 +164,10 @@ export function ImportPage() {
           }}
           rows={10}
         />
-        <FormGroup
-          id="file"
-          label="Or upload a CSV file"
-          hint="Up to 2 MB. If you choose a file, it is used instead of anything pasted above."
-          error={form.errors.file}
-        >
+        <FormGroup id="file" label="Or upload a CSV file" hint={FILE_HINT} error={form.errors.file}>
           <input
-            className={`nhsuk-file-upload${form.errors.file ? " nhsuk-file-upload--error" : ""}`}
+            className={`nhsuk-file-upload__input${form.errors.file ? " nhsuk-input--error" : ""}`}
+            aria-describedby={describedBy("file", FILE_HINT, form.errors.file)}
             id="file"
             name="file"
             type="file"

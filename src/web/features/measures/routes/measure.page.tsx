@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Link, useLocation, useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { formatMeasureDate, type MeasureDetail } from "../../../../shared/measures";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
@@ -12,9 +12,9 @@ import { RequestErrorSummary } from "../../../components/error-summary";
 import { InsetText, SummaryList } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
-import { SpcChart, SpcIcons } from "../../../components/spc-chart";
+import { SpcChart } from "../../../components/spc-chart";
 import { isApiError } from "../../../lib/api-client";
-import { type FlashState, readFlash } from "../../../lib/flash";
+import type { FlashState } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
 import { useDeleteAnnotation, useDeletePoint, useMeasure } from "../api/measures";
 import { measurePaths } from "../components/measure-paths";
@@ -24,6 +24,31 @@ import { PointForm } from "../components/point-form";
 function withUnit(value: number, unit: string): string {
   if (!unit) return String(value);
   return unit.startsWith("%") ? `${value}${unit}` : `${value} ${unit}`;
+}
+
+/** A plain-English paragraph saying what the chart covers and what it found. */
+function describeChart(detail: MeasureDetail): string {
+  const { analysis, points, measure } = detail;
+  if (!analysis || points.length === 0) return "";
+  const first = points[0];
+  const last = points.at(-1);
+  const segments = analysis.summary.segmentStarts.length;
+  const latest = analysis.points.at(-1);
+  const flagged = analysis.points.filter((p) => p.specialCause !== null).length;
+  const parts = [
+    `${points.length} ${points.length === 1 ? "value" : "values"} from ${first ? formatMeasureDate(first.date) : ""} to ${last ? formatMeasureDate(last.date) : ""}.`,
+    segments > 1
+      ? `The limits are recalculated ${segments - 1} ${segments === 2 ? "time" : "times"}, so the chart has ${segments} parts, each with its own mean.`
+      : "",
+    latest
+      ? `The latest mean is ${Math.round(latest.mean * 100) / 100}${measure.unit ? ` ${measure.unit}` : ""}.`
+      : "",
+    flagged > 0
+      ? `${flagged} ${flagged === 1 ? "value is" : "values are"} part of a special cause pattern.`
+      : "No value is part of a special cause pattern.",
+    analysis.summary.variationText,
+  ];
+  return parts.filter(Boolean).join(" ");
 }
 
 function RulesUsed({ detail }: { detail: MeasureDetail }) {
@@ -74,13 +99,13 @@ function RulesUsed({ detail }: { detail: MeasureDetail }) {
 /** One measure: its chart, what it shows, the rules used, its data (editable by the team) and its notes. */
 export function MeasurePage() {
   const { projectId = "", measureId = "" } = useParams();
-  const location = useLocation();
   const query = useMeasure(measureId);
   const deletePoint = useDeletePoint(measureId);
   const deleteNote = useDeleteAnnotation(measureId);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const [message, setMessage] = useState<FlashState["flash"] | null>(() => readFlash(location.state));
+  // Messages from other pages (router state) are shown by the layout; this one is for changes made here.
+  const [message, setMessage] = useState<FlashState["flash"] | null>(null);
   const title = query.data?.measure.title ?? "Measure";
   usePageTitle(title);
 
@@ -144,18 +169,8 @@ export function MeasurePage() {
       <h2>Chart</h2>
       {analysis ? (
         <>
-          <SpcIcons summary={analysis.summary} />
           <h3>What this chart shows</h3>
-          <p>{analysis.summary.variationText}</p>
-          {measure.target !== null ? <p>{analysis.summary.assuranceText}</p> : null}
-          {analysis.summary.enoughDataForLimits ? null : (
-            <InsetText>
-              <p>
-                There are fewer than 12 values since the limits were last set, so this is a run chart around
-                the median. The process limits are not reliable yet.
-              </p>
-            </InsetText>
-          )}
+          <p>{describeChart(detail)}</p>
           <SpcChart
             result={analysis}
             title={measure.title}
