@@ -87,9 +87,7 @@ function NodeItem({
   const below = descendants(node);
   return (
     <li className="nhsuk-u-margin-bottom-3">
-      <Heading
-        className={node.kind === "change_idea" ? "nhsuk-u-margin-bottom-1" : "nhsuk-u-margin-bottom-1"}
-      >
+      <Heading className="nhsuk-u-margin-bottom-1">
         <span className="nhsuk-caption-m">{label}</span> {node.text}
       </Heading>
       {canEdit ? (
