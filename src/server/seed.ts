@@ -13,6 +13,9 @@ import { seedRunsDemo } from "./modules/community/runs.seed.js";
 import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
+import { seedMeasuresDemo } from "./modules/projects/measures.seed.js";
+import { seedProjectsDemo } from "./modules/projects/projects.seed.js";
+import { seedRecognitionDemo } from "./modules/recognition/recognition.seed.js";
 import { seedReportsDemo } from "./modules/reports/reports.seed.js";
 import { seedSurveysDemo } from "./modules/surveys/surveys.seed.js";
 import type { AppConfig } from "./platform/config.js";
@@ -160,6 +163,9 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
   await seedCpdDemo(db);
   await seedRunsDemo(db);
   await seedSurveysDemo(db);
+  const projectId = await seedProjectsDemo(db);
+  if (projectId) await seedMeasuresDemo(db, projectId);
+  await seedRecognitionDemo(db);
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */

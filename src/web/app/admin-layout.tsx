@@ -40,6 +40,11 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/case-studies" end={false}>
+              Case studies for recognition
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/certificates" end={false}>
               Certificates
             </NavLink>

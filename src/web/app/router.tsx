@@ -76,7 +76,11 @@ import { organisationAdminRoutes, organisationRoutes } from "../features/organis
 import { OutboxPage } from "../features/outbox/routes/outbox.page";
 import { portfolioManageRoutes, portfolioRoutes } from "../features/portfolios/routes";
 import { projectsRoutes } from "../features/projects/routes";
-import { libraryPublicRoutes, recognitionRoutes } from "../features/recognition/routes";
+import {
+  libraryPublicRoutes,
+  recognitionAdminRoutes,
+  recognitionRoutes,
+} from "../features/recognition/routes";
 import { reportRoutes } from "../features/reports/routes";
 import { runsRoutes } from "../features/runs/routes";
 import { AdminScormAttemptPage } from "../features/scorm/routes/admin-scorm-attempt.page";
@@ -217,6 +221,7 @@ export const router = createBrowserRouter([
                   ...auditAdminRoutes,
                   ...assessmentAdminRoutes,
                   ...certificateAdminRoutes,
+                  ...recognitionAdminRoutes,
                 ],
               },
             ],

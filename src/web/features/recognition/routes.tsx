@@ -12,7 +12,11 @@ export const recognitionRoutes: RouteObject[] = [
   { path: "projects/:id/recognition", element: <ProjectRecognitionPage /> },
   { path: "assessment/case-studies", element: <CaseStudyQueuePage /> },
   { path: "assessment/case-studies/:submissionId", element: <CaseStudyAssessPage /> },
-  { path: "admin/case-studies", element: <AdminCaseStudiesPage /> },
+];
+
+/** Platform administrators' pages (the router places them in the admin layout, which checks the role). */
+export const recognitionAdminRoutes: RouteObject[] = [
+  { path: "case-studies", element: <AdminCaseStudiesPage /> },
 ];
 
 /** Public pages: the case-study library and the recognition rubric. */
