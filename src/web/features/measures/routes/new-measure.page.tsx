@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { MeasureCreateSchema } from "../../../../shared/measures";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
@@ -13,15 +13,17 @@ import {
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
+import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { Select } from "../../../components/select";
 import { TextInput } from "../../../components/text-input";
 import { Textarea } from "../../../components/textarea";
+import { isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import { zodFieldErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
-import { useCreateMeasure } from "../api/measures";
+import { useCreateMeasure, useProjectMeasures } from "../api/measures";
 import { measurePaths } from "../components/measure-paths";
 import { DIRECTION_HINTS, MEASURE_KIND_HINTS } from "../components/measure-words";
 import { numberOrNull } from "../components/numbers";
@@ -40,6 +42,7 @@ const FIELDS = [
 export function NewMeasurePage() {
   const { projectId = "" } = useParams();
   const navigate = useNavigate();
+  const project = useProjectMeasures(projectId);
   const create = useCreateMeasure(projectId);
   const form = useFormErrors(FIELDS);
   const [kind, setKind] = useState("");
@@ -79,9 +82,35 @@ export function NewMeasurePage() {
     });
   };
 
+  if (project.isPending) return <LoadingPage title="Add a measure" />;
+  if (project.isError) {
+    return (
+      <ProblemPage
+        title={isApiError(project.error, 404) ? "Project not found" : "Sorry, there is a problem"}
+        message={
+          isApiError(project.error, 404)
+            ? "This project does not exist, or it is not shared with you."
+            : project.error.message
+        }
+      />
+    );
+  }
+  if (!project.data.myAccess.canEdit) {
+    return (
+      <ProblemPage
+        title="You cannot add measures to this project"
+        message="Only the project team can add measures."
+      >
+        <p>
+          <Link to={measurePaths.project(projectId)}>Back to {project.data.project.title}</Link>
+        </p>
+      </ProblemPage>
+    );
+  }
+
   return (
     <>
-      <Breadcrumbs items={[{ to: measurePaths.project(projectId), text: "Project" }]} />
+      <Breadcrumbs items={[{ to: measurePaths.project(projectId), text: project.data.project.title }]} />
       <ErrorSummary errors={form.summary} />
       <h1>Add a measure</h1>
       <form onSubmit={submit} noValidate>
