@@ -115,6 +115,8 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "recognition.allocated": "Allocated a case study to an assessor",
   "project.viewed": "Viewed an improvement project they are not on",
   "project.deleted": "Deleted an improvement project",
+  "measures.data_imported": "Imported data into a project measure",
+  "measures.deleted": "Deleted a project measure",
   "projects.case_study_exported": "Downloaded a project's case study (with the team's names)",
   "account.email_change_requested": "Asked to change their email address",
   "account.email_changed": "Changed their email address",

@@ -238,6 +238,12 @@ function formatNumber(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** Formats a process limit for the summary sentences: three significant figures, whole numbers from 100 up. */
+function formatLimit(value: number): string {
+  if (Math.abs(value) >= 100) return String(Math.round(value) + 0);
+  return String(Number(value.toPrecision(3)) + 0);
+}
+
 function variationText(icon: VariationIcon): string {
   if (icon === "common_cause") return "Common cause variation: the latest point shows no special cause.";
   const [cause, side] = icon.split("_");
@@ -256,7 +262,7 @@ function assurance(
       text: "The measure has no better direction, so there is no assurance about its target.",
     };
   }
-  const limits = `process limits ${formatNumber(lines.lower)} to ${formatNumber(lines.upper)}`;
+  const limits = `process limits ${formatLimit(lines.lower)} to ${formatLimit(lines.upper)}`;
   const goal = `the target of ${formatNumber(target)}`;
   // A target a rounding error from a limit counts as on it.
   const t = lines.tolerance;

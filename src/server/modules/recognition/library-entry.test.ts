@@ -37,7 +37,7 @@ describe("what the library publishes", () => {
 
   it("summarises the aim in one line", () => {
     expect(aimSummary({ what: "Reduce falls", howMuch: "by 30%", byWhen: "2027-03-31" })).toBe(
-      "Reduce falls by 30% by 2027-03-31",
+      "Reduce falls by 30% by 31 March 2027",
     );
   });
 });

@@ -5,6 +5,8 @@
  * full-text search reads.
  */
 
+import { formatChartDate } from "../../../shared/spc/chart-layout.js";
+
 /** Keys whose values describe people on the team; dropped from the published content wherever they appear. */
 const PERSONAL_KEYS = new Set([
   "teamMembers",
@@ -96,6 +98,10 @@ export function searchTextOf(title: string, content: unknown): string {
 
 /** The aim statement as one sentence, the library's summary. */
 export function aimSummary(aim: { what: string; howMuch: string; byWhen: string | null }): string {
-  const parts = [aim.what.trim(), aim.howMuch.trim(), aim.byWhen ? `by ${aim.byWhen}` : ""].filter(Boolean);
+  const parts = [
+    aim.what.trim(),
+    aim.howMuch.trim(),
+    aim.byWhen ? `by ${formatChartDate(aim.byWhen)}` : "",
+  ].filter(Boolean);
   return parts.join(" ").trim();
 }
