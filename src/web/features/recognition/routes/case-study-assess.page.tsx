@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import {
   checkRecognitionDecision,
   feedbackField,
@@ -16,11 +16,10 @@ import { CharacterCount } from "../../../components/character-count";
 import { ErrorSummary } from "../../../components/error-summary";
 import { BackLink } from "../../../components/links";
 import { Details, InsetText } from "../../../components/nhs";
-import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { Textarea } from "../../../components/textarea";
-import { flash, readFlash } from "../../../lib/flash";
+import { flash } from "../../../lib/flash";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
@@ -161,8 +160,6 @@ function DecisionForm({ submission }: { submission: RecognitionSubmissionDetail 
 /** /assessment/case-studies/:submissionId: the frozen case study read-only, the rubric form, earlier versions. */
 export function CaseStudyAssessPage() {
   const { submissionId = "" } = useParams();
-  const location = useLocation();
-  const banner = readFlash(location.state);
   const query = useCaseStudySubmission(submissionId);
   usePageTitle("Assess a case study");
   if (query.isPending) return <LoadingPage title="Assess a case study" />;
@@ -172,11 +169,6 @@ export function CaseStudyAssessPage() {
   return (
     <>
       <BackLink to="/assessment/case-studies">Case studies for recognition</BackLink>
-      {banner ? (
-        <NotificationBanner heading={banner.heading}>
-          {banner.body ? <p>{banner.body}</p> : null}
-        </NotificationBanner>
-      ) : null}
       <span className="nhsuk-caption-l">
         Version {submission.version}, submitted {formatDate(submission.submittedAt)}
       </span>
