@@ -45,26 +45,7 @@ export function cpdYearRange(startYear: number): { from: string; to: string; lab
   };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
-/** A calendar date ("2026-11-22") as the NHS style writes it ("22 November 2026"), with no time zone involved. */
-export function formatCalendarDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${day ?? ""} ${MONTHS[(month ?? 1) - 1] ?? ""} ${year ?? ""}`;
-}
+export { formatCalendarDate } from "./dates.js";
 
 /** Hundredths of an hour or point: amounts are added up as whole hundredths, so 0.1 + 0.2 is exactly 0.3. */
 export function toHundredths(amount: number): number {

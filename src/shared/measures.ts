@@ -21,28 +21,6 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const POINT_DATE_MIN = "1990-01-01";
 export const POINT_DATE_MAX = "2100-12-31";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** An ISO date as people read it: "5 January 2026". */
-export function formatMeasureDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return `${d} ${MONTHS[m - 1] ?? ""} ${y}`;
-}
-
 /** True when the unit says the values are percentages ("%", "percent", "% of rounds"). */
 export function isPercentUnit(unit: string): boolean {
   const u = unit.trim().toLowerCase();

@@ -4,6 +4,7 @@
  * colour and shape, the target, annotation markers stacked so their labels never collide, a sentence describing the
  * chart and the rows of its data table. Pure and deterministic.
  */
+import { formatCalendarDate, formatShortCalendarDate } from "../dates.js";
 import {
   type ChartAnnotation,
   MINIMUM_POINTS_FOR_LIMITS,
@@ -186,35 +187,6 @@ export const RULE_LABELS: Record<SpcRuleName, string> = {
   two_of_three: "two of three near a limit",
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2 March 2026" from an ISO date, read as a calendar day (no time zone involved). */
-export function formatChartDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? ""} ${m[1]}`;
-}
-
-/** "2 Mar 2026": the short form used on the time axis. */
-export function formatShortDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${(MONTHS[Number(m[2]) - 1] ?? "").slice(0, 3)} ${m[1]}`;
-}
-
 /** A number as people read it: at most two decimals (three significant below 1), no trailing zeros. */
 export function formatChartNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
@@ -302,8 +274,8 @@ function describe(result: SpcResult, mode: "xmr" | "run", target: number | null)
   if (first.date && last.date) {
     sentence +=
       n === 1
-        ? ` on ${formatChartDate(first.date)}`
-        : ` from ${formatChartDate(first.date)} to ${formatChartDate(last.date)}`;
+        ? ` on ${formatCalendarDate(first.date)}`
+        : ` from ${formatCalendarDate(first.date)} to ${formatCalendarDate(last.date)}`;
   }
   const segments = summary.segmentStarts.length > 0 ? summary.segmentStarts : [0];
   const centreWord = mode === "xmr" ? "mean" : "median";
@@ -312,7 +284,7 @@ function describe(result: SpcResult, mode: "xmr" | "run", target: number | null)
     if (!p) return "";
     const value = formatChartNumber(mode === "xmr" ? p.mean : p.median);
     if (i === 0) return `${centreWord} ${value}`;
-    const when = p.date ? ` on ${formatChartDate(p.date)}` : ` at point ${start + 1}`;
+    const when = p.date ? ` on ${formatCalendarDate(p.date)}` : ` at point ${start + 1}`;
     return `then ${value} after a rebase${when}`;
   });
   sentence += `; ${centres.filter((c) => c !== "").join(" ")}`;
@@ -469,7 +441,7 @@ export function layoutSpcChart(result: SpcResult, options: ChartLayoutOptions): 
   const yTicks: ChartTick[] = scale.ticks.map((t) => ({ value: t, position: yOf(t), label: tickLabel(t) }));
 
   // Time axis ticks: dates (or point numbers), thinned so labels never overlap.
-  const xLabels = points.map((p) => (p.date ? formatShortDate(p.date) : String(p.index + 1)));
+  const xLabels = points.map((p) => (p.date ? formatShortCalendarDate(p.date) : String(p.index + 1)));
   const widestX = Math.max(0, ...xLabels.map((l) => estimateTextWidth(l, fontSize)));
   const every = n > 0 ? Math.max(1, Math.ceil((widestX + 8) / Math.max(spacing, 1))) : 1;
   const xTicks: ChartTick[] = [];
@@ -596,7 +568,7 @@ export function layoutSpcChart(result: SpcResult, options: ChartLayoutOptions): 
 
   const table: ChartTableRow[] = points.map((p) => ({
     index: p.index,
-    date: p.date ? formatChartDate(p.date) : `Point ${p.index + 1}`,
+    date: p.date ? formatCalendarDate(p.date) : `Point ${p.index + 1}`,
     value: formatChartNumber(p.value),
     centre: formatChartNumber(mode === "xmr" ? p.mean : p.median),
     lowerLimit: mode === "xmr" ? formatChartNumber(p.lowerProcessLimit) : "",

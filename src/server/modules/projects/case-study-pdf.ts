@@ -1,5 +1,6 @@
 import type { PDFPage } from "pdf-lib";
 import type { CaseStudyChart, CaseStudyDocument, CaseStudyDriverNode } from "../../../shared/case-study.js";
+import { formatCalendarDate } from "../../../shared/dates.js";
 import {
   CASE_STUDY_SECTION_TEXT,
   type CaseStudySection,
@@ -13,12 +14,7 @@ import {
   PROJECT_TOPIC_LABELS,
   type ProgressScore,
 } from "../../../shared/projects.js";
-import {
-  describeRules,
-  formatChartDate,
-  formatChartNumber,
-  layoutSpcChart,
-} from "../../../shared/spc/chart-layout.js";
+import { describeRules, formatChartNumber, layoutSpcChart } from "../../../shared/spc/chart-layout.js";
 import { MINIMUM_POINTS_FOR_LIMITS } from "../../../shared/spc/types.js";
 import {
   A4,
@@ -189,7 +185,7 @@ function pdsaTable(flow: Flow, doc: CaseStudyDocument): void {
   };
   drawHeader();
   for (const cycle of doc.pdsaCycles) {
-    const dates = `${formatChartDate(cycle.startsOn)}${cycle.endsOn ? ` to ${formatChartDate(cycle.endsOn)}` : " (ongoing)"}`;
+    const dates = `${formatCalendarDate(cycle.startsOn)}${cycle.endsOn ? ` to ${formatCalendarDate(cycle.endsOn)}` : " (ongoing)"}`;
     const story = [
       cycle.prediction && `Predicted: ${cycle.prediction}`,
       cycle.study && `Found: ${cycle.study}`,
@@ -286,7 +282,7 @@ function chartBlock(flow: Flow, chart: CaseStudyChart): void {
   const values = chart.result.points.map((p) => p.value);
   if (values.length > 0) {
     const latest = chart.result.points[values.length - 1];
-    const summary = `Data: ${values.length} points; lowest ${formatChartNumber(Math.min(...values))}, highest ${formatChartNumber(Math.max(...values))}, latest ${formatChartNumber(latest?.value ?? 0)}${latest?.date ? ` on ${formatChartDate(latest.date)}` : ""}.`;
+    const summary = `Data: ${values.length} points; lowest ${formatChartNumber(Math.min(...values))}, highest ${formatChartNumber(Math.max(...values))}, latest ${formatChartNumber(latest?.value ?? 0)}${latest?.date ? ` on ${formatCalendarDate(latest.date)}` : ""}.`;
     lines(flow, summary, { size: 9, leading: 13, colour: PDF_COLOURS.secondary });
   }
   flow.y -= 8;
@@ -295,7 +291,7 @@ function chartBlock(flow: Flow, chart: CaseStudyChart): void {
 /** Header (document title) and footer (page numbers) on every page, drawn once the page count is known. */
 function headersAndFooters(kit: PdfKit, doc: CaseStudyDocument): void {
   const pages = kit.doc.getPages();
-  const generated = formatChartDate(doc.generatedAt.slice(0, 10));
+  const generated = formatCalendarDate(doc.generatedAt.slice(0, 10));
   pages.forEach((page, i) => {
     const title = wrapText(kit, doc.project.title, 8, CONTENT_WIDTH - 130)[0] ?? "";
     if (i > 0) {
@@ -374,7 +370,7 @@ export async function renderCaseStudyPdf(
     `${PROJECT_STATUS_LABELS[p.status]}${score ? `; progress score ${score} (${PROGRESS_SCORE_LABELS[score as ProgressScore]})` : ""}`,
   );
   fact(flow, "Linked course", p.courseTitle ?? "");
-  const aim = [p.aimWhat, p.aimHowMuch, p.aimByWhen ? `by ${formatChartDate(p.aimByWhen)}` : ""]
+  const aim = [p.aimWhat, p.aimHowMuch, p.aimByWhen ? `by ${formatCalendarDate(p.aimByWhen)}` : ""]
     .filter((s) => s.trim())
     .join(" ");
   fact(flow, "Aim", aim);

@@ -1,6 +1,6 @@
+import { formatCalendarDate } from "../../../shared/dates.js";
 import {
   dateProblem,
-  formatMeasureDate,
   type ImportOptions,
   type ImportPreviewResult,
   type ImportRow,
@@ -47,7 +47,7 @@ export function planImport(
   const rows: ImportRow[] = [];
   const errors = [...parsed.errors];
   for (const row of ordered) {
-    const when = formatMeasureDate(row.date);
+    const when = formatCalendarDate(row.date);
     let message = dateProblem(row.date) ?? valueProblem(row.value, unit);
     const earlier = firstLineOfDate.get(row.date);
     if (!message && earlier !== undefined) {

@@ -1,6 +1,6 @@
+import { formatCalendarDate } from "../../../shared/dates.js";
 import {
   type AnnotationCreateInput,
-  formatMeasureDate,
   type ImportOptions,
   type ImportPreviewResult,
   type ImportResult,
@@ -36,7 +36,7 @@ const unprocessable = (code: string, message: string, details: { field?: string;
   new AppError(422, code, message, details);
 
 const alreadyHasValue = (date: string) =>
-  conflict(`There is already a value for ${formatMeasureDate(date)} — change it instead`);
+  conflict(`There is already a value for ${formatCalendarDate(date)} — change it instead`);
 
 function toMeasure(row: repo.MeasureRow): Measure {
   return {
@@ -237,7 +237,7 @@ export function createMeasuresService(deps: { db: Db }) {
           if (over) {
             throw unprocessable(
               "invalid_unit",
-              `The value for ${formatMeasureDate(over.observedOn)} is ${over.value}, which is not a percentage from 0 to 100. Change the value or choose another unit.`,
+              `The value for ${formatCalendarDate(over.observedOn)} is ${over.value}, which is not a percentage from 0 to 100. Change the value or choose another unit.`,
               [{ field: "unit", message: "Some values are not percentages from 0 to 100" }],
             );
           }

@@ -5,7 +5,7 @@
  * full-text search reads.
  */
 
-import { formatChartDate } from "../../../shared/spc/chart-layout.js";
+import { formatCalendarDate } from "../../../shared/dates.js";
 
 /** Keys whose values describe people on the team; dropped from the published content wherever they appear. */
 const PERSONAL_KEYS = new Set([
@@ -101,7 +101,7 @@ export function aimSummary(aim: { what: string; howMuch: string; byWhen: string 
   const parts = [
     aim.what.trim(),
     aim.howMuch.trim(),
-    aim.byWhen ? `by ${formatChartDate(aim.byWhen)}` : "",
+    aim.byWhen ? `by ${formatCalendarDate(aim.byWhen)}` : "",
   ].filter(Boolean);
   return parts.join(" ").trim();
 }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { formatMeasureDate, type MeasurePoint, PointCreateSchema } from "../../../../shared/measures";
+import { formatCalendarDate } from "../../../../shared/dates";
+import { type MeasurePoint, PointCreateSchema } from "../../../../shared/measures";
 import { Button } from "../../../components/button";
 import {
   DateInput,
@@ -60,7 +61,7 @@ export function PointForm({
         { pointId: point.id, body: parsed.data },
         {
           onSuccess: (saved) =>
-            onDone({ heading: `The value for ${formatMeasureDate(saved.date)} has been changed` }),
+            onDone({ heading: `The value for ${formatCalendarDate(saved.date)} has been changed` }),
           onError: showFailure,
         },
       );
@@ -71,7 +72,7 @@ export function PointForm({
           setValue("");
           setNote("");
           form.showFieldErrors({});
-          onDone({ heading: `${saved.value} added for ${formatMeasureDate(saved.date)}` });
+          onDone({ heading: `${saved.value} added for ${formatCalendarDate(saved.date)}` });
         },
         onError: showFailure,
       });

@@ -1,11 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import {
-  formatMeasureDate,
-  IMPORT_MAX_BYTES,
-  type ImportOptions,
-  type ImportPreviewResult,
-} from "../../../../shared/measures";
+import { formatCalendarDate } from "../../../../shared/dates";
+import { IMPORT_MAX_BYTES, type ImportOptions, type ImportPreviewResult } from "../../../../shared/measures";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
@@ -265,7 +261,7 @@ export function ImportPage() {
                 {preview.rows.map((row) => (
                   <tr className="nhsuk-table__row" key={row.line} id={`line-${row.line}`} tabIndex={-1}>
                     <td className="nhsuk-table__cell">{row.line}</td>
-                    <td className="nhsuk-table__cell">{row.date ? formatMeasureDate(row.date) : ""}</td>
+                    <td className="nhsuk-table__cell">{row.date ? formatCalendarDate(row.date) : ""}</td>
                     <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{row.value ?? ""}</td>
                     <td className="nhsuk-table__cell">{row.note}</td>
                     <td className="nhsuk-table__cell">

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { formatMeasureDate, type MeasureDetail } from "../../../../shared/measures";
+import { formatCalendarDate } from "../../../../shared/dates";
+import type { MeasureDetail } from "../../../../shared/measures";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
   MEASURE_FREQUENCY_LABELS,
@@ -36,7 +37,7 @@ function describeChart(detail: MeasureDetail): string {
   const latest = analysis.points.at(-1);
   const flagged = analysis.points.filter((p) => p.specialCause !== null).length;
   const parts = [
-    `${points.length} ${points.length === 1 ? "value" : "values"} from ${first ? formatMeasureDate(first.date) : ""} to ${last ? formatMeasureDate(last.date) : ""}.`,
+    `${points.length} ${points.length === 1 ? "value" : "values"} from ${first ? formatCalendarDate(first.date) : ""} to ${last ? formatCalendarDate(last.date) : ""}.`,
     segments > 1
       ? `The limits are recalculated ${segments - 1} ${segments === 2 ? "time" : "times"}, so the chart has ${segments} parts, each with its own mean.`
       : "",
@@ -83,13 +84,13 @@ function RulesUsed({ detail }: { detail: MeasureDetail }) {
       <SummaryList.Row>
         <SummaryList.Key>Baseline</SummaryList.Key>
         <SummaryList.Value>
-          {baselineEndOn ? `Fixed at ${formatMeasureDate(baselineEndOn)}` : "Not fixed: every value counts"}
+          {baselineEndOn ? `Fixed at ${formatCalendarDate(baselineEndOn)}` : "Not fixed: every value counts"}
         </SummaryList.Value>
       </SummaryList.Row>
       <SummaryList.Row>
         <SummaryList.Key>Limits recalculated from</SummaryList.Key>
         <SummaryList.Value>
-          {rebaseOn.length ? rebaseOn.map(formatMeasureDate).join(", ") : "Not recalculated"}
+          {rebaseOn.length ? rebaseOn.map(formatCalendarDate).join(", ") : "Not recalculated"}
         </SummaryList.Value>
       </SummaryList.Row>
     </SummaryList>
@@ -217,7 +218,7 @@ export function MeasurePage() {
                   <tr className="nhsuk-table__row" key={point.id}>
                     <td className="nhsuk-table__cell" colSpan={4}>
                       <h3 className="nhsuk-heading-s">
-                        Change the value for {formatMeasureDate(point.date)}
+                        Change the value for {formatCalendarDate(point.date)}
                       </h3>
                       <PointForm
                         measureId={measureId}
@@ -232,7 +233,7 @@ export function MeasurePage() {
                   </tr>
                 ) : (
                   <tr className="nhsuk-table__row" key={point.id}>
-                    <td className="nhsuk-table__cell">{formatMeasureDate(point.date)}</td>
+                    <td className="nhsuk-table__cell">{formatCalendarDate(point.date)}</td>
                     <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.value}</td>
                     <td className="nhsuk-table__cell">{point.note}</td>
                     {canEdit ? (
@@ -249,7 +250,7 @@ export function MeasurePage() {
                                   onSuccess: () => {
                                     setConfirming(null);
                                     setMessage({
-                                      heading: `The value for ${formatMeasureDate(point.date)} has been deleted`,
+                                      heading: `The value for ${formatCalendarDate(point.date)} has been deleted`,
                                     });
                                   },
                                 })
@@ -258,7 +259,7 @@ export function MeasurePage() {
                               Yes, delete
                               <span className="nhsuk-u-visually-hidden">
                                 {" "}
-                                the value for {formatMeasureDate(point.date)}
+                                the value for {formatCalendarDate(point.date)}
                               </span>
                             </Button>
                             <Button
@@ -281,7 +282,7 @@ export function MeasurePage() {
                               Change
                               <span className="nhsuk-u-visually-hidden">
                                 {" "}
-                                the value for {formatMeasureDate(point.date)}
+                                the value for {formatCalendarDate(point.date)}
                               </span>
                             </Button>
                             <Button
@@ -293,7 +294,7 @@ export function MeasurePage() {
                               Delete
                               <span className="nhsuk-u-visually-hidden">
                                 {" "}
-                                the value for {formatMeasureDate(point.date)}
+                                the value for {formatCalendarDate(point.date)}
                               </span>
                             </Button>
                           </div>
@@ -322,7 +323,7 @@ export function MeasurePage() {
         <ul className="nhsuk-list nhsuk-list--bullet">
           {annotations.map((note) => (
             <li key={note.id}>
-              {formatMeasureDate(note.date)}: {note.label}{" "}
+              {formatCalendarDate(note.date)}: {note.label}{" "}
               {canEdit ? (
                 <Button
                   type="button"

@@ -1,11 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import {
-  formatMeasureDate,
-  type Measure,
-  MeasureUpdateSchema,
-  REBASE_MAX,
-} from "../../../../shared/measures";
+import { formatCalendarDate } from "../../../../shared/dates";
+import { type Measure, MeasureUpdateSchema, REBASE_MAX } from "../../../../shared/measures";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
   IMPROVEMENT_DIRECTIONS,
@@ -302,14 +298,14 @@ function SettingsForm({ measure, projectId }: { measure: Measure; projectId: str
           <ul className="nhsuk-list" id="rebaseOn">
             {rebaseOn.map((date) => (
               <li key={date}>
-                Recalculated from {formatMeasureDate(date)}{" "}
+                Recalculated from {formatCalendarDate(date)}{" "}
                 <Button
                   type="button"
                   variant="secondary"
                   small
                   onClick={() => setRebaseOn(rebaseOn.filter((d) => d !== date))}
                 >
-                  Remove<span className="nhsuk-u-visually-hidden"> {formatMeasureDate(date)}</span>
+                  Remove<span className="nhsuk-u-visually-hidden"> {formatCalendarDate(date)}</span>
                 </Button>
               </li>
             ))}
