@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { expectHeading, scanPage, signIn } from "./support/browser.js";
 import { useJourney } from "./support/journey.js";
 import { DEMO_PASSWORD } from "./support/server.js";
@@ -59,12 +59,7 @@ describe("improvement project pages pass an accessibility scan on the demo data"
 
     await page.goto(`${overview}/pdsa`);
     await expectHeading(page, "PDSA cycles");
-    const cycles = page
-      .getByRole("main")
-      .getByRole("link")
-      .filter({ hasNotText: /Add|Back|project/i });
-    expect(await cycles.count()).toBeGreaterThan(0);
-    await cycles.first().click();
+    await page.getByRole("link", { name: "Tabards on the evening round" }).click();
     await page.getByRole("button", { name: "Save changes" }).waitFor();
     await scanPage(page, "sweep-pdsa-cycle");
 
