@@ -2,14 +2,6 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { formatCalendarDate } from "../../../../shared/dates";
 import { type Measure, MeasureUpdateSchema, REBASE_MAX } from "../../../../shared/measures";
-import {
-  IMPROVEMENT_DIRECTION_LABELS,
-  IMPROVEMENT_DIRECTIONS,
-  MEASURE_FREQUENCIES,
-  MEASURE_FREQUENCY_LABELS,
-  MEASURE_KIND_LABELS,
-  MEASURE_KINDS,
-} from "../../../../shared/projects";
 import { RULE_LENGTH_MAX, RULE_LENGTH_MIN } from "../../../../shared/spc/types";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
@@ -26,15 +18,19 @@ import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { Radios } from "../../../components/radios";
 import { Select } from "../../../components/select";
 import { TextInput } from "../../../components/text-input";
-import { Textarea } from "../../../components/textarea";
 import { isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
 import { useFormErrors } from "../../../lib/use-form-errors";
 import { useAddAnnotation, useDeleteMeasure, useMeasure, useUpdateMeasure } from "../api/measures";
+import {
+  type MeasureDetailsDraft,
+  MeasureDetailsFields,
+  measureDetailsDraft,
+} from "../components/measure-details-fields";
 import { measurePaths } from "../components/measure-paths";
-import { DIRECTION_HINTS, MEASURE_KIND_HINTS, RULE_HINTS } from "../components/measure-words";
+import { RULE_HINTS } from "../components/measure-words";
 import { numberOrNull } from "../components/numbers";
 
 const FIELDS = [
@@ -64,13 +60,7 @@ function SettingsForm({ measure, projectId }: { measure: Measure; projectId: str
   const addNote = useAddAnnotation(measure.id);
   const remove = useDeleteMeasure(measure.id);
   const form = useFormErrors(FIELDS);
-  const [kind, setKind] = useState<string>(measure.kind);
-  const [title, setTitle] = useState(measure.title);
-  const [definition, setDefinition] = useState(measure.definition);
-  const [unit, setUnit] = useState(measure.unit);
-  const [direction, setDirection] = useState<string>(measure.improvementDirection);
-  const [frequency, setFrequency] = useState<string>(measure.frequency);
-  const [target, setTarget] = useState(measure.target === null ? "" : String(measure.target));
+  const [details, setDetails] = useState<MeasureDetailsDraft>(() => measureDetailsDraft(measure));
   const [shiftLength, setShiftLength] = useState(String(measure.rules.shiftLength));
   const [trendLength, setTrendLength] = useState(String(measure.rules.trendLength));
   const [excludeOutliers, setExcludeOutliers] = useState(measure.rules.excludeMovingRangeOutliers);
@@ -114,7 +104,7 @@ function SettingsForm({ measure, projectId }: { measure: Measure; projectId: str
 
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const targetValue = numberOrNull(target);
+    const targetValue = numberOrNull(details.target);
     const errors: FieldErrors = {};
     let baselineEndOn: string | null = null;
     if (baseline === "fixed") {
@@ -123,12 +113,7 @@ function SettingsForm({ measure, projectId }: { measure: Measure; projectId: str
       else baselineEndOn = when.date;
     }
     const input = {
-      kind,
-      title,
-      definition,
-      unit,
-      improvementDirection: direction,
-      frequency,
+      ...details,
       target: targetValue,
       rules: {
         shiftLength: Number(shiftLength),
@@ -162,65 +147,11 @@ function SettingsForm({ measure, projectId }: { measure: Measure; projectId: str
       <h1>Chart settings</h1>
       <form onSubmit={save} noValidate>
         <h2>Details</h2>
-        <TextInput id="title" label="Title" error={form.errors.title} value={title} onChange={setTitle} />
-        <Radios
-          name="kind"
-          legend="What kind of measure is it?"
+        <MeasureDetailsFields
+          draft={details}
+          onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
+          errors={form.errors}
           legendSize="s"
-          error={form.errors.kind}
-          value={kind}
-          onChange={setKind}
-          options={MEASURE_KINDS.map((k) => ({
-            value: k,
-            label: MEASURE_KIND_LABELS[k],
-            hint: MEASURE_KIND_HINTS[k],
-          }))}
-        />
-        <Textarea
-          id="definition"
-          label="Definition (optional)"
-          error={form.errors.definition}
-          value={definition}
-          onChange={setDefinition}
-        />
-        <TextInput
-          id="unit"
-          label="Unit (optional)"
-          hint='With "%", values must be from 0 to 100.'
-          error={form.errors.unit}
-          value={unit}
-          onChange={setUnit}
-          width={20}
-        />
-        <Radios
-          name="improvementDirection"
-          legend="Which direction is better?"
-          legendSize="s"
-          error={form.errors.improvementDirection}
-          value={direction}
-          onChange={setDirection}
-          options={IMPROVEMENT_DIRECTIONS.map((d) => ({
-            value: d,
-            label: IMPROVEMENT_DIRECTION_LABELS[d],
-            hint: DIRECTION_HINTS[d],
-          }))}
-        />
-        <Select
-          id="frequency"
-          label="How often is the data collected?"
-          error={form.errors.frequency}
-          value={frequency}
-          onChange={setFrequency}
-          options={MEASURE_FREQUENCIES.map((f) => ({ value: f, label: MEASURE_FREQUENCY_LABELS[f] }))}
-        />
-        <TextInput
-          id="target"
-          label="Target (optional)"
-          hint="Leave blank for no target."
-          error={form.errors.target}
-          value={target}
-          onChange={setTarget}
-          width={5}
         />
 
         <h2>Rules</h2>
