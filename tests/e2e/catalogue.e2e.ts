@@ -52,11 +52,19 @@ describe("catalogue: find a course, read about it, and get a suggested starting 
       (url) => url.searchParams.get("q") === "community" && url.searchParams.get("level") === "foundation",
     );
     await waitForResults(page);
+    // The count line is already on the page from the unfiltered results, so wait for the filtered cards themselves:
+    // every level tag on them reads Foundation.
     const cards = page.locator(".nhsuk-card--clickable");
     await expect.poll(() => cards.count()).toBeGreaterThan(0);
-    for (const tag of await cards.locator(".nhsuk-tag").filter({ hasNotText: "Free" }).allTextContents()) {
-      expect(tag.trim()).toBe("Foundation");
-    }
+    await expect
+      .poll(async () => [
+        ...new Set(
+          (await cards.locator(".nhsuk-tag").filter({ hasNotText: "Free" }).allTextContents()).map((t) =>
+            t.trim(),
+          ),
+        ),
+      ])
+      .toEqual(["Foundation"]);
     await scanPage(page, "catalogue-courses-filtered");
     await scanNarrow(page, "catalogue-courses-filtered-320px");
 
