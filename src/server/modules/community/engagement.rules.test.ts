@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBetween, fillDays, sharePercent } from "./engagement.rules.js";
+import { calendarDaysBefore, daysBetween, fillDays, sharePercent } from "./engagement.rules.js";
 
 describe("sharePercent", () => {
   it("is 0 when the whole is 0, never NaN or Infinity", () => {
@@ -33,5 +33,14 @@ describe("daysBetween and fillDays", () => {
       { day: "2027-03-03", learners: 0 },
     ]);
     expect(fillDays(null, null, [])).toEqual([]);
+  });
+});
+
+describe("calendarDaysBefore", () => {
+  it("counts calendar days, so a 90-day window across the end of summer time still has 90 days", () => {
+    const from = calendarDaysBefore("2026-11-24", 89);
+    expect(from).toBe("2026-08-27");
+    expect(daysBetween(from, "2026-11-24")).toHaveLength(90);
+    expect(calendarDaysBefore("2027-03-01", 1)).toBe("2027-02-28");
   });
 });

@@ -17,6 +17,15 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
+/**
+ * The calendar day `days` before an ISO day, counted on the calendar rather than in 24-hour steps, so a window that
+ * crosses the change to or from British Summer Time still holds the right number of days.
+ */
+export function calendarDaysBefore(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - days)).toISOString().slice(0, 10);
+}
+
 /** Active learners for every day of the range, 0 on days nobody was active. */
 export function fillDays(
   from: string | null,

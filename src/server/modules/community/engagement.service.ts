@@ -4,7 +4,7 @@ import type { Db } from "../../platform/db.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { ukDate } from "../enrolments/access-window.rules.js";
 import * as repo from "./engagement.repository.js";
-import { fillDays, sharePercent } from "./engagement.rules.js";
+import { calendarDaysBefore, fillDays, sharePercent } from "./engagement.rules.js";
 import { assertCanFacilitate, holdsRole, loadRunAccess } from "./run-access.js";
 import { facilitatesAnyRunOf, getCourse } from "./runs.repository.js";
 
@@ -80,7 +80,7 @@ export function createEngagementService(deps: { db: Db; now?: () => Date }) {
         );
       }
       const to = ukDate(now);
-      const from = ukDate(new Date(now.getTime() - (COURSE_ACTIVITY_DAYS - 1) * 86_400_000));
+      const from = calendarDaysBefore(to, COURSE_ACTIVITY_DAYS - 1);
       const rest = await figures({ kind: "course", courseId }, from, to);
       return {
         scope: {
