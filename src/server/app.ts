@@ -33,6 +33,12 @@ import { grantsRoutes } from "./modules/enrolments/grants.routes.js";
 import { licencesRoutes } from "./modules/enrolments/licences.routes.js";
 import { filesRoutes } from "./modules/files/files.routes.js";
 import { helpRoutes } from "./modules/help/help.routes.js";
+import { benefitsRoutes } from "./modules/implementation/benefits.routes.js";
+import { benefitsSummaryRoutes } from "./modules/implementation/benefits-summary.routes.js";
+import { boxSetsRoutes } from "./modules/implementation/box-sets.routes.js";
+import { houseRoutes } from "./modules/implementation/house.routes.js";
+import { registrationsRoutes } from "./modules/implementation/registrations.routes.js";
+import { teamMeasuresRoutes } from "./modules/implementation/team-measures.routes.js";
 import { learnerAdminRoutes } from "./modules/learner-admin/learner-admin.routes.js";
 import { learningRoutes } from "./modules/learning/learning.routes.js";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes.js";
@@ -196,6 +202,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(measuresRoutes, deps);
   await app.register(caseStudyExportRoutes, deps);
   await app.register(recognitionRoutes, deps);
+  await app.register(registrationsRoutes, deps);
+  await app.register(boxSetsRoutes, deps);
+  await app.register(houseRoutes, deps);
+  await app.register(teamMeasuresRoutes, deps);
+  await app.register(benefitsRoutes, deps);
+  await app.register(benefitsSummaryRoutes, deps);
   await app.register(libraryRoutes, deps);
 
   if (serveWeb) {

@@ -4,6 +4,7 @@ import { startHousekeeping } from "./housekeeping.js";
 import { seedCatalogue } from "./modules/catalogue/catalogue.seed.js";
 import { startAccessWindowJob } from "./modules/enrolments/access-window.job.js";
 import { seedHelp } from "./modules/help/help.seed.js";
+import { seedImplementationCatalogue } from "./modules/implementation/implementation.seed.js";
 import { seedLessons } from "./modules/learning/lessons.seed.js";
 import { startDigestJob } from "./modules/notifications/digest.job.js";
 import { seedAssessmentCriteria } from "./modules/portfolios/portfolios.seed.js";
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     const steps = await seedLessons(database.db);
     logger.info({ courses, steps }, "catalogue and lessons seeded");
   }
+  const houses = await seedImplementationCatalogue(database.db);
+  if (houses > 0) logger.info({ houses }, "programme houses seeded");
   const answers = await seedHelp(database.db);
   if (answers > 0) logger.info({ answers }, "help centre seeded");
   const assessed = await seedAssessmentCriteria(database.db);

@@ -11,6 +11,7 @@ import { seedAssessmentDemo } from "./modules/assessment/assessment.seed.js";
 import { seedCertificatesDemo } from "./modules/certificates/certificates.seed.js";
 import { seedRunsDemo } from "./modules/community/runs.seed.js";
 import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
+import { seedImplementationDemo } from "./modules/implementation/implementation-demo.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
 import { seedMeasuresDemo } from "./modules/projects/measures.seed.js";
@@ -47,6 +48,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   roles: Role[];
   scoped?: boolean;
   certificateConfirmed?: boolean;
+  /** What the account does when its platform roles do not say (implementation roles are held on a registration). */
+  does?: string;
 }> = [
   { email: "learner@example.org", givenName: "Siân", familyName: "O'Brien", roles: ["learner"] },
   {
@@ -91,6 +94,38 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     roles: ["learner", "learner_admin"],
     scoped: true,
     certificateConfirmed: true,
+  },
+  {
+    email: "lead@example.org",
+    givenName: "Amara",
+    familyName: "Mensah",
+    roles: ["learner"],
+    certificateConfirmed: true,
+    does: "programme lead, Productive Community Services",
+  },
+  {
+    email: "teamleader@example.org",
+    givenName: "Rhys",
+    familyName: "Evans",
+    roles: ["learner"],
+    certificateConfirmed: true,
+    does: "team leader, Northfield district nursing",
+  },
+  {
+    email: "executive@example.org",
+    givenName: "Margaret",
+    familyName: "Adeyemi",
+    roles: ["learner"],
+    certificateConfirmed: true,
+    does: "executive sponsor, Productive Community Services",
+  },
+  {
+    email: "finance@example.org",
+    givenName: "Helen",
+    familyName: "Park",
+    roles: ["learner"],
+    certificateConfirmed: true,
+    does: "finance lead, Productive Community Services",
   },
 ];
 
@@ -166,6 +201,10 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
   const projectId = await seedProjectsDemo(db);
   if (projectId) await seedMeasuresDemo(db, projectId);
   await seedRecognitionDemo(db);
+  const implementation = await seedImplementationDemo(db);
+  if (implementation) {
+    // Each part of implementation adds its own demo data to the registration (wired as the parts land).
+  }
 }
 
 /** Creates the demo accounts when the database has no users yet. Returns true when it created them. */
@@ -210,7 +249,8 @@ export async function seedDemoAccounts(db: Db, config: AppConfig): Promise<boole
 export function describeDemoAccounts(config: AppConfig): string {
   const password = demoPassword(config);
   const rows = DEMO_ACCOUNTS.map(
-    (a) => `  ${a.email.padEnd(26)} ${a.roles.filter((r) => r !== "learner").join(", ") || "learner"}`,
+    (a) =>
+      `  ${a.email.padEnd(26)} ${a.does ?? (a.roles.filter((r) => r !== "learner").join(", ") || "learner")}`,
   );
   return [
     "Demo accounts (all share one password):",

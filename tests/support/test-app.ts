@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/server/app.js";
 import { seedCatalogue } from "../../src/server/modules/catalogue/catalogue.seed.js";
 import { seedHelp } from "../../src/server/modules/help/help.seed.js";
+import { seedImplementationCatalogue } from "../../src/server/modules/implementation/implementation.seed.js";
 import { seedLessons } from "../../src/server/modules/learning/lessons.seed.js";
 import { type AppConfig, loadConfig } from "../../src/server/platform/config.js";
 import type { Database } from "../../src/server/platform/db.js";
@@ -41,6 +42,7 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
   await seedCatalogue(testDb.database.db);
   await seedHelp(testDb.database.db);
   await seedLessons(testDb.database.db);
+  await seedImplementationCatalogue(testDb.database.db);
   const app = await buildApp({ config, database: testDb.database });
   await app.ready();
   return {

@@ -55,6 +55,11 @@ export function AdminLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to="/admin/box-sets" end={false}>
+              Box set orders
+            </NavLink>
+          </li>
+          <li>
             <NavLink to="/admin/outbox">Email outbox</NavLink>
           </li>
           <li>

@@ -132,6 +132,11 @@ export function Header() {
                     </Link>
                   </li>
                   <li className="nhsuk-header__account-item">
+                    <Link className="nhsuk-header__account-link" to="/implementation">
+                      Programmes
+                    </Link>
+                  </li>
+                  <li className="nhsuk-header__account-item">
                     <NotificationsLink />
                   </li>
                   <li className="nhsuk-header__account-item">

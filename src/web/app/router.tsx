@@ -35,6 +35,8 @@ import { ModuleEditPage } from "../features/authoring/routes/module-edit.page";
 import { ProgrammeEditPage } from "../features/authoring/routes/programme-edit.page";
 import { ProgrammesPage } from "../features/authoring/routes/programmes.page";
 import { StepEditPage } from "../features/authoring/routes/step-edit.page";
+import { benefitsRoutes } from "../features/benefits/routes";
+import { benefitsSummaryRoutes } from "../features/benefits-summary/routes";
 import { CoursePage } from "../features/catalogue/routes/course.page";
 import { CoursesPage } from "../features/catalogue/routes/courses.page";
 import { WhereToStartPage } from "../features/catalogue/routes/where-to-start.page";
@@ -60,6 +62,8 @@ import { HelpPage } from "../features/help/routes/help.page";
 import { HelpArticlePage } from "../features/help/routes/help-article.page";
 import { EditAnswerPage, NewAnswerPage } from "../features/help/routes/manage-answer.page";
 import { ManageHelpPage } from "../features/help/routes/manage-help.page";
+import { houseManageRoutes, houseRoutes } from "../features/house/routes";
+import { implementationAdminRoutes, implementationRoutes } from "../features/implementation/routes";
 import {
   learnerAdminAdminRoutes,
   learnerAdminPublicRoutes,
@@ -88,6 +92,7 @@ import { AdminScormAttemptsPage } from "../features/scorm/routes/admin-scorm-att
 import { ScormPlayerPage } from "../features/scorm/routes/scorm-player.page";
 import { spcPublicRoutes } from "../features/spc/routes";
 import { surveysRoutes } from "../features/surveys/routes";
+import { teamMeasuresManageRoutes, teamMeasuresRoutes } from "../features/team-measures/routes";
 import { AdminLayout } from "./admin-layout";
 import { RequireRole, RequireSignIn } from "./guards";
 import { HomePage } from "./home.page";
@@ -171,6 +176,11 @@ export const router = createBrowserRouter([
           ...projectsRoutes,
           ...measuresRoutes,
           ...recognitionRoutes,
+          ...implementationRoutes,
+          ...houseRoutes,
+          ...teamMeasuresRoutes,
+          ...benefitsRoutes,
+          ...benefitsSummaryRoutes,
           {
             path: "manage/help",
             element: <RequireRole required={HELP_EDITOR_ROLES} />,
@@ -195,6 +205,8 @@ export const router = createBrowserRouter([
               { path: "programmes", element: <ProgrammesPage /> },
               { path: "programmes/:id", element: <ProgrammeEditPage /> },
               ...portfolioManageRoutes,
+              ...houseManageRoutes,
+              ...teamMeasuresManageRoutes,
             ],
           },
           {
@@ -222,6 +234,7 @@ export const router = createBrowserRouter([
                   ...assessmentAdminRoutes,
                   ...certificateAdminRoutes,
                   ...recognitionAdminRoutes,
+                  ...implementationAdminRoutes,
                 ],
               },
             ],

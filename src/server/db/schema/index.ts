@@ -6,6 +6,7 @@ export * from "./community.js";
 export * from "./credentials.js";
 export * from "./enrolments.js";
 export * from "./help.js";
+export * from "./implementation.js";
 export * from "./learner-admin.js";
 export * from "./learning.js";
 export * from "./notifications.js";

@@ -23,7 +23,11 @@ export const stepKind = pgEnum("step_kind", STEP_KINDS);
  * What a stored file is: course content (served to any signed-in person at /api/files/:id) or a learner's portfolio
  * evidence (personal data, served only through the portfolio's own route to those who may see the portfolio).
  */
-export const storedFilePurpose = pgEnum("stored_file_purpose", ["course_content", "portfolio_evidence"]);
+export const storedFilePurpose = pgEnum("stored_file_purpose", [
+  "course_content",
+  "portfolio_evidence",
+  "benefit_evidence",
+]);
 /** Single choice (one correct option) or multiple choice (several). */
 export const questionKind = pgEnum("question_kind", QUESTION_KINDS);
 
