@@ -143,6 +143,7 @@ CREATE TABLE "programme_registrations" (
 	"programme_id" uuid NOT NULL,
 	"organisation_id" uuid NOT NULL,
 	"registered_by" uuid,
+	"benefits_version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

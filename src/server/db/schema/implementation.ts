@@ -125,6 +125,11 @@ export const programmeRegistrations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "restrict" }),
     registeredBy: uuid("registered_by").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Bumped in the same transaction as any change to the registration's benefits, benefit areas or teams, so the
+     * benefits summary can be cached by it (like decision 0020's discussion pages).
+     */
+    benefitsVersion: integer("benefits_version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
