@@ -1,6 +1,6 @@
 -- Written by hand (drizzle-kit does not model triggers): move programme_registrations.benefits_version whenever
 -- anything the benefits summary shows changes, in the same transaction and from whichever code path or instance
--- writes, so a summary cached at a version is never served stale (docs/decisions/0023, like 0020's threads).
+-- writes, so a summary cached at a version is never served stale (like the discussion threads of decision 0020).
 -- Benefits, areas, teams and evidence use statement-level triggers over transition tables: a bulk insert of
 -- 20,000 benefits moves each registration's version once, not 20,000 times.
 CREATE FUNCTION "bump_benefits_version_of_rows"() RETURNS trigger LANGUAGE plpgsql AS $$
