@@ -1,0 +1,201 @@
+import { rollUpBenefits } from "../../../shared/benefits-rollup.js";
+import {
+  type BenefitsSummary,
+  type BenefitsSummaryQuery,
+  BenefitsSummarySchema,
+  type SummaryExportFormat,
+  type SummaryNational,
+  type SummaryScope,
+} from "../../../shared/implementation-summary.js";
+import { type RequestContext, recordAudit } from "../../platform/audit.js";
+import type { Actor } from "../../platform/auth.js";
+import type { Database } from "../../platform/db.js";
+import { forbidden, notFound } from "../../platform/errors.js";
+import { VersionedCache } from "../../platform/versioned-cache.js";
+import * as repo from "./benefits-summary.repository.js";
+import { decideImplementationAccess } from "./implementation-access.js";
+import { summaryCsv, summaryFileName, summaryXlsx } from "./summary-export.js";
+import { renderSummaryPdf } from "./summary-pdf.js";
+
+/** Audit action for a board-paper export of the benefits summary (it names who signed benefits off). */
+export const SUMMARY_EXPORTED = "benefits.summary_exported";
+
+/** Organisation types that are NHS England organisations, for the national comparison (domain.md). */
+const NHS_ENGLAND_TYPES = new Set(["nhs_trust", "icb"]);
+
+/** A summary as sent (JSON checked against the schema once, when built) and as the exports use it. */
+interface CachedSummary {
+  summary: BenefitsSummary;
+  json: string;
+}
+
+/** A file for download. */
+export interface SummaryFile {
+  filename: string;
+  contentType: string;
+  body: Buffer | string;
+}
+
+/** Whose teams a request covers, decided by the one access policy. */
+interface Resolved {
+  context: repo.SummaryContext;
+  scope: SummaryScope;
+  /** Teams in scope; null for every team of the registration. */
+  teamIds: string[] | null;
+}
+
+/** The national comparison: NHS England organisations only, when the programme publishes a potential. */
+export function nationalComparison(
+  organisationType: string,
+  potentialPence: number | null,
+  totals: { forecastPence: number; realisedPence: number },
+): SummaryNational | null {
+  if (!NHS_ENGLAND_TYPES.has(organisationType) || potentialPence === null || potentialPence <= 0) return null;
+  return {
+    potentialPence,
+    realisedPence: totals.realisedPence,
+    forecastPence: totals.forecastPence,
+    realisedShare: totals.realisedPence / potentialPence,
+    forecastShare: totals.forecastPence / potentialPence,
+  };
+}
+
+/**
+ * The benefits summary and its board-paper exports. A request reads its context (the registration, organisation,
+ * programme, national potential, benefits version and the reader's standing) in one statement and decides access
+ * through the implementation policy; the figures are cached per instance at the registration's benefits_version
+ * (moved by triggers on every change, migration 0016), so an unchanged summary costs the session check and that one
+ * statement whatever the number of benefits.
+ */
+export function createBenefitsSummaryService(deps: { database: Database; cacheSize?: number }) {
+  const { database } = deps;
+  const cache = new VersionedCache<CachedSummary>(deps.cacheSize ?? 2_000);
+
+  async function resolve(actor: Actor, query: BenefitsSummaryQuery): Promise<Resolved> {
+    const context = await repo.getSummaryContext(database, {
+      registrationId: query.registrationId,
+      organisationId: query.organisationId,
+      programmeId: query.programmeId,
+      teamId: query.teamId,
+      userId: actor.userId,
+    });
+    if (!context) throw notFound("The programme registration");
+    const access = decideImplementationAccess(
+      { registration: context.registration, roles: context.roles, ledTeamIds: context.ledTeamIds },
+      actor,
+    );
+    if (!access.canRead) throw notFound("The programme registration");
+    if (query.teamId !== undefined) {
+      if (!context.teamFound) throw notFound("The team");
+      if (!access.canReadTeam(query.teamId))
+        throw forbidden(
+          "You can only see the benefits of teams you lead. Ask the programme lead for the organisation's summary.",
+        );
+      return { context, scope: "team", teamIds: [query.teamId] };
+    }
+    if (access.canReadAll) return { context, scope: "organisation", teamIds: null };
+    return { context, scope: "teams", teamIds: [...access.ledTeamIds].sort() };
+  }
+
+  async function build(resolved: Resolved): Promise<CachedSummary> {
+    const { context, scope, teamIds } = resolved;
+    const key = `${context.registration.id}|${scope}|${teamIds === null ? "*" : teamIds.join(",")}`;
+    // What the figures depend on besides benefits_version: names and the potential are read with the context.
+    const version = JSON.stringify([
+      context.benefitsVersion,
+      context.organisation.name,
+      context.organisation.type,
+      context.programme.title,
+      context.nationalPotentialPence,
+    ]);
+    const cached = cache.get(key, version);
+    if (cached) return cached;
+    const [rows, dimensions] = await Promise.all([
+      repo.listGroupedBenefits(database, context.registration.id, teamIds),
+      repo.listDimensions(database.db, context.registration, teamIds),
+    ]);
+    const figures = rollUpBenefits(rows, dimensions);
+    const summary = BenefitsSummarySchema.parse({
+      registrationId: context.registration.id,
+      organisation: context.organisation,
+      programme: context.programme,
+      scope,
+      teamIds: dimensions.teams.map((t) => t.id).sort(),
+      version: context.benefitsVersion,
+      national: nationalComparison(
+        context.organisation.type,
+        context.nationalPotentialPence,
+        figures.totals.total,
+      ),
+      ...figures,
+    });
+    const entry = { summary, json: JSON.stringify(summary) };
+    cache.set(key, version, entry);
+    return entry;
+  }
+
+  async function auditExport(
+    actor: Actor,
+    context: RequestContext,
+    summary: BenefitsSummary,
+    format: SummaryExportFormat,
+  ): Promise<void> {
+    await database.db.transaction((tx) =>
+      recordAudit(tx, context, {
+        actorUserId: actor.userId,
+        action: SUMMARY_EXPORTED,
+        subjectType: "programme_registration",
+        subjectId: summary.registrationId,
+        details: {
+          format,
+          scope: summary.scope,
+          teams: summary.teamIds.length,
+          benefits: summary.counts.benefits,
+          version: summary.version,
+        },
+      }),
+    );
+  }
+
+  return {
+    /** The summary as JSON text, checked against BenefitsSummarySchema when it was built. */
+    async summaryJson(actor: Actor, query: BenefitsSummaryQuery): Promise<string> {
+      return (await build(await resolve(actor, query))).json;
+    },
+
+    /** The summary as an object. */
+    async summary(actor: Actor, query: BenefitsSummaryQuery): Promise<BenefitsSummary> {
+      return (await build(await resolve(actor, query))).summary;
+    },
+
+    /** A board-paper export: CSV (one row per benefit), XLSX (summary and benefits sheets) or PDF; audited. */
+    async exportSummary(
+      actor: Actor,
+      query: BenefitsSummaryQuery,
+      format: SummaryExportFormat,
+      context: RequestContext,
+      today: string = new Date().toISOString().slice(0, 10),
+    ): Promise<SummaryFile> {
+      const resolved = await resolve(actor, query);
+      const { summary } = await build(resolved);
+      const filename = summaryFileName(summary, format, today);
+      let file: SummaryFile;
+      if (format === "pdf") {
+        const bytes = await renderSummaryPdf(summary, { generatedOn: today });
+        file = { filename, contentType: "application/pdf", body: Buffer.from(bytes) };
+      } else {
+        const rows = await repo.listBenefitsForExport(database.db, summary.registrationId, resolved.teamIds);
+        file =
+          format === "csv"
+            ? { filename, contentType: "text/csv; charset=utf-8", body: summaryCsv(rows) }
+            : {
+                filename,
+                contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                body: await summaryXlsx(summary, rows, today),
+              };
+      }
+      await auditExport(actor, context, summary, format);
+      return file;
+    },
+  };
+}
