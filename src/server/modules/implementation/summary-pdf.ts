@@ -103,13 +103,18 @@ interface Column {
 }
 
 /** A table with a bold header row (repeated on each new page) and wrapped cells; rows with bold: true stand out. */
-function table(flow: Flow, columns: Column[], rows: Array<{ cells: string[]; bold?: boolean }>): void {
+function table(
+  flow: Flow,
+  columns: Column[],
+  rows: Array<{ cells: string[]; bold?: boolean; indent?: boolean; keepWithNext?: number }>,
+): void {
   const size = 9;
   const pad = 4;
   const xOf = (i: number) => MARGIN.left + columns.slice(0, i).reduce((n, c) => n + c.width, 0);
-  const drawRow = (cells: string[], bold: boolean, header: boolean) => {
+  const drawRow = (cells: string[], bold: boolean, header: boolean, indent = false) => {
+    const inset = (i: number) => (indent && i === 0 ? 14 : 0);
     const wrapped = cells.map((cell, i) =>
-      wrapText(flow.kit, cell, size, (columns[i]?.width ?? 60) - pad * 2, bold),
+      wrapText(flow.kit, cell, size, (columns[i]?.width ?? 60) - pad * 2 - inset(i), bold),
     );
     const height = Math.max(...wrapped.map((w) => w.length)) * 11 + pad * 2;
     ensure(flow, height);
@@ -127,7 +132,7 @@ function table(flow: Flow, columns: Column[], rows: Array<{ cells: string[]; bol
       if (!column) return;
       cellLines.forEach((line, l) => {
         const width = textWidth(flow.kit, line, size, bold);
-        const x = column.align === "right" ? xOf(i) + column.width - pad - width : xOf(i) + pad;
+        const x = column.align === "right" ? xOf(i) + column.width - pad - width : xOf(i) + pad + inset(i);
         drawText(flow.kit, flow.page, line, { x, y: top - pad - 8 - l * 11, size, bold });
       });
     });
@@ -143,9 +148,10 @@ function table(flow: Flow, columns: Column[], rows: Array<{ cells: string[]; bol
   drawRow(headerCells, true, true);
   for (const row of rows) {
     const before = flow.kit.doc.getPageCount();
-    ensure(flow, 11 + pad * 2);
+    // A group's heading row stays with the rows under it.
+    ensure(flow, (11 + pad * 2) * (1 + (row.keepWithNext ?? 0)));
     if (flow.kit.doc.getPageCount() !== before) drawRow(headerCells, true, true);
-    drawRow(row.cells, row.bold ?? false, false);
+    drawRow(row.cells, row.bold ?? false, false, row.indent ?? false);
   }
   flow.y -= 6;
 }
@@ -206,7 +212,7 @@ function headlines(flow: Flow, summary: BenefitsSummary): void {
  * month, with £ on the y axis, months on the x axis and a key underneath.
  */
 function chart(flow: Flow, months: SummaryMonth[]): void {
-  const height = 210;
+  const height = 225;
   ensure(flow, height + 40);
   const kit = flow.kit;
   const page = flow.page;
@@ -215,7 +221,7 @@ function chart(flow: Flow, months: SummaryMonth[]): void {
     left: MARGIN.left + 48,
     right: MARGIN.left + CONTENT_WIDTH - 10,
     top: top - 8,
-    bottom: top - height + 34,
+    bottom: top - height + 48,
   };
   const max = Math.max(
     0,
@@ -457,11 +463,15 @@ export async function renderSummaryPdf(
     flow,
     [{ header: "Area and order", width: firstWidth }, ...moneyColumns],
     summary.byArea.flatMap((area) => [
-      { cells: [area.label, ...money(area.total), String(area.counts.benefits)], bold: true },
-      { cells: ["    First-order", ...money(area.first), ""] },
-      { cells: ["    Second-order", ...money(area.second), ""] },
+      {
+        cells: [area.label, ...money(area.total), String(area.counts.benefits)],
+        bold: true,
+        keepWithNext: area.counts.nonCashable > 0 ? 3 : 2,
+      },
+      { cells: ["First-order", ...money(area.first), ""], indent: true },
+      { cells: ["Second-order", ...money(area.second), ""], indent: true },
       ...(area.counts.nonCashable > 0
-        ? [{ cells: [`    Non-cashable: ${area.counts.nonCashable} (not in £)`, "", "", "", ""] }]
+        ? [{ cells: [`Non-cashable: ${area.counts.nonCashable} (not in £)`, "", "", "", ""], indent: true }]
         : []),
     ]),
   );
