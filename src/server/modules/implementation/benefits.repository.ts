@@ -212,21 +212,29 @@ export async function listBenefitViews(
 
 /** Records one entry in a benefit's history. */
 export async function insertEvent(tx: Tx, values: typeof benefitEvents.$inferInsert): Promise<void> {
-  await tx.insert(benefitEvents).values(values);
+  // clock_timestamp(), not the column's now(): events written in one transaction keep the order they happened in.
+  await tx.insert(benefitEvents).values({ ...values, createdAt: sql`clock_timestamp()` });
 }
 
 /** A benefit's history, oldest first, with each actor's name. */
 export async function listEvents(tx: Tx, benefitId: string) {
-  return tx
-    .select({
-      event: benefitEvents,
-      givenName: users.givenName,
-      familyName: users.familyName,
-    })
-    .from(benefitEvents)
-    .leftJoin(users, eq(users.id, benefitEvents.actorUserId))
-    .where(eq(benefitEvents.benefitId, benefitId))
-    .orderBy(asc(benefitEvents.createdAt), asc(benefitEvents.id));
+  return (
+    tx
+      .select({
+        event: benefitEvents,
+        givenName: users.givenName,
+        familyName: users.familyName,
+      })
+      .from(benefitEvents)
+      .leftJoin(users, eq(users.id, benefitEvents.actorUserId))
+      .where(eq(benefitEvents.benefitId, benefitId))
+      // A return for sign-off is written with the change that caused it, and may share its timestamp: it comes after.
+      .orderBy(
+        asc(benefitEvents.createdAt),
+        sql`case when ${benefitEvents.kind} = 'returned_for_sign_off' then 1 else 0 end`,
+        asc(benefitEvents.id),
+      )
+  );
 }
 
 /** The creation and change events of a benefit, newest first (to find who last changed its figures). */

@@ -33,6 +33,7 @@ import { declaredType, tooLarge } from "../files/files.service.js";
 import { awaitingSignOffMessage, decisionMessage } from "./benefits.emails.js";
 import * as repo from "./benefits.repository.js";
 import {
+  BENEFIT_STATE_FIELDS,
   type BenefitState,
   benefitProblems,
   cashOrderOf,
@@ -111,6 +112,13 @@ function changeValue(value: unknown) {
   const parsed = ChangeValueSchema.safeParse(value ?? null);
   return parsed.success ? parsed.data : JSON.stringify(value);
 }
+
+const FIELD_ORDER: readonly string[] = [...BENEFIT_STATE_FIELDS, "status", "file"];
+/** Where a field comes in a history entry: the form's order, then the status (jsonb keeps keys in its own order). */
+const fieldRank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field);
+  return i < 0 ? FIELD_ORDER.length : i;
+};
 
 /** Who last changed the figures finance signs off: the actor of the newest event that touched them. */
 function lastValuesChanger(events: Array<{ actorUserId: string | null; changes: Record<string, unknown> }>) {
@@ -300,11 +308,13 @@ export function createBenefitsService(deps: {
         kind: e.event.kind,
         actor: personOf(e.event.actorUserId, e.givenName, e.familyName),
         at: e.event.createdAt.toISOString(),
-        changes: Object.entries(e.event.changes).map(([field, pair]) => ({
-          field,
-          before: changeValue(Array.isArray(pair) ? pair[0] : null),
-          after: changeValue(Array.isArray(pair) ? pair[1] : null),
-        })),
+        changes: Object.entries(e.event.changes)
+          .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+          .map(([field, pair]) => ({
+            field,
+            before: changeValue(Array.isArray(pair) ? pair[0] : null),
+            after: changeValue(Array.isArray(pair) ? pair[1] : null),
+          })),
         comment: e.event.comment,
       })),
       evidence: evidence.map((f) => ({
