@@ -55,8 +55,13 @@ async function counts() {
     `select (select count(*)::int from benefit_evidence) as evidence,
             (select count(*)::int from stored_files where purpose = 'benefit_evidence') as files,
             (select count(*)::int from benefit_events) as events`,
-  )) as Array<Record<string, number>>;
-  return { ...(await tableCounts(ctx)), ...row };
+  )) as Array<{ evidence: number; files: number; events: number }>;
+  return {
+    ...(await tableCounts(ctx)),
+    evidence: row?.evidence ?? 0,
+    files: row?.files ?? 0,
+    events: row?.events ?? 0,
+  };
 }
 
 async function record(): Promise<string> {
