@@ -221,3 +221,21 @@ describe("measure library: editing", () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe("measure library: API document", () => {
+  it("lists the library, team measure and board routes under the implementation tag", async () => {
+    const response = await call("GET", "/api/openapi.json", null);
+    expect(response.statusCode).toBe(200);
+    const spec = response.json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    for (const [path, method] of [
+      ["/api/programmes/{id}/measure-library", "get"],
+      ["/api/manage/programmes/{id}/measure-library", "post"],
+      ["/api/manage/measure-library/{itemId}", "patch"],
+      ["/api/implementation/teams/{teamId}/measures", "post"],
+      ["/api/implementation/team-measures/{measureId}/import/apply", "post"],
+      ["/api/implementation/teams/{teamId}/board", "put"],
+    ] as const) {
+      expect(spec.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(["implementation"]);
+    }
+  });
+});
