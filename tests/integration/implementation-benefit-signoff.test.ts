@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BenefitChangeResult, BenefitDetail } from "../../src/shared/implementation-benefits.js";
-import { auditFor, buildUser, mailTo, signIn, tableCounts } from "../support/factories.js";
-import { buildImplementationCast, type ImplementationCast } from "../support/implementation-fixtures.js";
+import { seedBenefitsDemo } from "../../src/server/modules/implementation/benefits.seed.js";
+import type {
+  BenefitChangeResult,
+  BenefitDetail,
+  BenefitList,
+} from "../../src/shared/implementation-benefits.js";
+import { auditFor, buildOrganisation, buildUser, mailTo, signIn, tableCounts } from "../support/factories.js";
+import {
+  buildImplementationCast,
+  buildRegistration,
+  buildTeam,
+  type ImplementationCast,
+} from "../support/implementation-fixtures.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
 
 let ctx: TestContext;
@@ -335,5 +345,67 @@ describe("changing a decided benefit", () => {
     const result = response.json() as BenefitChangeResult;
     expect(result.returnedForSignOff).toBe(true);
     expect(result.benefit.benefit.status).toBe("awaiting_sign_off");
+  });
+});
+
+describe("seedBenefitsDemo", () => {
+  it("adds the demo benefits once, recorded by the team leaders and decided by the finance lead", async () => {
+    const organisationId = await buildOrganisation(ctx, { type: "nhs_trust", name: "Demo seed trust" });
+    const lead = await buildUser(ctx, { organisationId });
+    const finance = await buildUser(ctx, { organisationId, givenName: "Fin" });
+    const leaderA = await buildUser(ctx, { organisationId });
+    const leaderB = await buildUser(ctx, { organisationId });
+    cookies.demoFinance = await signIn(ctx, finance);
+    const registration = await buildRegistration(ctx, {
+      organisationId,
+      programmeId: cast.programmeId,
+      people: [
+        { userId: lead.id, role: "programme_lead" },
+        { userId: finance.id, role: "finance_lead" },
+      ],
+    });
+    const teamA = await buildTeam(ctx, registration.id, { leaderUserId: leaderA.id, name: "Northfield" });
+    const teamB = await buildTeam(ctx, registration.id, { leaderUserId: leaderB.id, name: "Southgate" });
+    const demo = {
+      registrationId: registration.id,
+      programmeId: cast.programmeId,
+      organisationId,
+      teams: [
+        { ...teamA, startedOn: "2026-03-02", leaderUserId: leaderA.id },
+        { ...teamB, startedOn: "2026-03-02", leaderUserId: leaderB.id },
+      ],
+      users: {
+        lead: lead.id,
+        executive: lead.id,
+        finance: finance.id,
+        teamLeader: leaderA.id,
+        learner: leaderB.id,
+      },
+      areaIds: registration.areaIds,
+    };
+    await seedBenefitsDemo(ctx.database.db, demo);
+    const before = await counts();
+    await seedBenefitsDemo(ctx.database.db, demo);
+    expect(await counts()).toEqual(before);
+    const list = (
+      await call("GET", `/api/benefits?registrationId=${registration.id}&teamId=${teamB.id}`, "demoFinance")
+    ).json() as BenefitList;
+    expect(list.benefits.map((b) => [b.title, b.status, b.cashOrder]).sort()).toEqual([
+      ["Consumables saved in the clinic room", "queried", "first"],
+      ["Fewer mileage claims", "awaiting_sign_off", "second"],
+    ]);
+    expect(list.benefits.find((b) => b.title === "Fewer mileage claims")?.awaitingMySignOff).toBe(true);
+    const stock = (
+      await call("GET", `/api/benefits?registrationId=${registration.id}&status=signed_off`, "demoFinance")
+    ).json() as BenefitList;
+    const seeded = stock.benefits.find(
+      (b) => b.title === "Stock reduction at the team base" && b.realisedPence === 310000,
+    );
+    expect(seeded).toMatchObject({ cashOrder: "first", cashCategory: "stock", forecastPence: 300000 });
+    const detail = (await call("GET", `/api/benefits/${seeded?.id}`, "demoFinance")).json() as BenefitDetail;
+    expect(detail.benefit.houseModule?.title).toBe("Well Organised Working Environment");
+    expect(detail.benefit.area.label).toBe("Value and efficiency");
+    expect(detail.events.map((e) => e.kind)).toEqual(["created", "signed_off"]);
+    expect(detail.benefit.recordedBy?.id).toBe(leaderA.id);
   });
 });
