@@ -516,3 +516,19 @@ describe("statements per summary", () => {
     expect((await summaryOf(`registrationId=${large.id}`, "counter")).counts.benefits).toBe(201);
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("lists the summary and its three exports under implementation", async () => {
+    const response = await get("/api/openapi.json", null);
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths as Record<string, { get?: { tags?: string[] } }>;
+    for (const path of [
+      "/api/benefits/summary",
+      "/api/benefits/summary.csv",
+      "/api/benefits/summary.xlsx",
+      "/api/benefits/summary.pdf",
+    ]) {
+      expect(paths[path]?.get?.tags, path).toEqual(["implementation"]);
+    }
+  });
+});
