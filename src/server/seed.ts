@@ -11,7 +11,10 @@ import { seedAssessmentDemo } from "./modules/assessment/assessment.seed.js";
 import { seedCertificatesDemo } from "./modules/certificates/certificates.seed.js";
 import { seedRunsDemo } from "./modules/community/runs.seed.js";
 import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
+import { seedBoxSetsDemo } from "./modules/implementation/box-sets.seed.js";
+import { seedHouseDemo } from "./modules/implementation/house.seed.js";
 import { seedImplementationDemo } from "./modules/implementation/implementation-demo.seed.js";
+import { seedTeamMeasuresDemo } from "./modules/implementation/team-measures.seed.js";
 import { seedLearnerAdminHistory } from "./modules/learner-admin/learner-admin.seed.js";
 import { seedDemoTeams } from "./modules/organisations/organisations-admin.seed.js";
 import { seedMeasuresDemo } from "./modules/projects/measures.seed.js";
@@ -203,7 +206,9 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
   await seedRecognitionDemo(db);
   const implementation = await seedImplementationDemo(db);
   if (implementation) {
-    // Each part of implementation adds its own demo data to the registration (wired as the parts land).
+    await seedBoxSetsDemo(db, implementation);
+    await seedHouseDemo(db, implementation);
+    await seedTeamMeasuresDemo(db, implementation);
   }
 }
 

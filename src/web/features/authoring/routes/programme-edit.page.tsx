@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { flash } from "../../../lib/flash";
@@ -51,6 +51,19 @@ export function ProgrammeEditPage() {
               })
             }
           />
+          <h2 className="nhsuk-heading-m nhsuk-u-margin-top-6">Implementation</h2>
+          <p>
+            Teams implement the programme module by module, in the order of its house, with measures from its
+            library.
+          </p>
+          <ul className="nhsuk-list">
+            <li>
+              <Link to={`/manage/programmes/${id}/house`}>Change the house (modules and their order)</Link>
+            </li>
+            <li>
+              <Link to={`/manage/programmes/${id}/measure-library`}>Change the measure library</Link>
+            </li>
+          </ul>
         </div>
       </div>
     </>
