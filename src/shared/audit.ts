@@ -113,6 +113,7 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "recognition.decided": "Decided a case study for recognition",
   "recognition.allocation_list_viewed": "Viewed case studies for recognition",
   "recognition.allocated": "Allocated a case study to an assessor",
+  "benefits.summary_exported": "Downloaded the benefits summary (CSV, Excel or PDF)",
   "implementation.registered": "Registered an organisation on a programme",
   "implementation.registration_viewed": "Viewed a programme registration they are not on",
   "implementation.person_added": "Named someone on a programme registration",
