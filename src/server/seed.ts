@@ -11,6 +11,7 @@ import { seedAssessmentDemo } from "./modules/assessment/assessment.seed.js";
 import { seedCertificatesDemo } from "./modules/certificates/certificates.seed.js";
 import { seedRunsDemo } from "./modules/community/runs.seed.js";
 import { seedCpdDemo } from "./modules/cpd/cpd.seed.js";
+import { seedBenefitsDemo } from "./modules/implementation/benefits.seed.js";
 import { seedBoxSetsDemo } from "./modules/implementation/box-sets.seed.js";
 import { seedHouseDemo } from "./modules/implementation/house.seed.js";
 import { seedImplementationDemo } from "./modules/implementation/implementation-demo.seed.js";
@@ -209,6 +210,7 @@ export async function seedDemoActivity(db: Db, config: Pick<AppConfig, "scryptCo
     await seedBoxSetsDemo(db, implementation);
     await seedHouseDemo(db, implementation);
     await seedTeamMeasuresDemo(db, implementation);
+    await seedBenefitsDemo(db, implementation);
   }
 }
 

@@ -113,6 +113,8 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "recognition.decided": "Decided a case study for recognition",
   "recognition.allocation_list_viewed": "Viewed case studies for recognition",
   "recognition.allocated": "Allocated a case study to an assessor",
+  "benefits.decided": "Signed off, queried or rejected a cashable benefit",
+  "benefits.areas_changed": "Changed the organisation's benefit areas",
   "benefits.summary_exported": "Downloaded the benefits summary (CSV, Excel or PDF)",
   "implementation.registered": "Registered an organisation on a programme",
   "implementation.registration_viewed": "Viewed a programme registration they are not on",

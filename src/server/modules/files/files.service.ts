@@ -82,7 +82,7 @@ function isPlainText(bytes: Buffer): boolean {
 }
 
 /** Checks the bytes are what the name says; text and CSV have no magic bytes, so they must be UTF-8 text. */
-async function assertContentsMatch(type: UploadType, filename: string, bytes: Buffer): Promise<void> {
+export async function assertContentsMatch(type: UploadType, filename: string, bytes: Buffer): Promise<void> {
   const detected = await fileTypeFromBuffer(bytes);
   const isText = type.contentType.startsWith("text/");
   if (isText) {

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { fileTypeFromBuffer } from "file-type";
-import { UPLOAD_LIMIT_BYTES, UPLOAD_TYPES, type UploadType } from "../../../shared/authoring.js";
+import { UPLOAD_LIMIT_BYTES, type UploadType } from "../../../shared/authoring.js";
 import type { BenefitStatus } from "../../../shared/implementation.js";
 import {
   type BenefitAnswerInput,
@@ -29,7 +28,7 @@ import {
   validationFailed,
 } from "../../platform/errors.js";
 import type { Mailer } from "../../platform/mailer.js";
-import { declaredType, tooLarge } from "../files/files.service.js";
+import { assertContentsMatch, declaredType, tooLarge } from "../files/files.service.js";
 import { awaitingSignOffMessage, decisionMessage } from "./benefits.emails.js";
 import * as repo from "./benefits.repository.js";
 import {
@@ -138,27 +137,7 @@ async function checkEvidenceFile(filename: string, bytes: Buffer): Promise<Uploa
     throw validationFailed(message, [{ field: "file", message }]);
   }
   if (bytes.length > UPLOAD_LIMIT_BYTES[type.category]) throw tooLarge(type, bytes.length);
-  const detected = await fileTypeFromBuffer(bytes);
-  const mismatch = (why: string) => {
-    const message = `The contents of "${filename}" are not ${type.name}${why}. Check you chose the right file, or save it again as ${type.name} and upload that.`;
-    return validationFailed(message, [{ field: "file", message }]);
-  };
-  if (type.contentType.startsWith("text/")) {
-    if (detected) throw mismatch(`: they look like a .${detected.ext} file`);
-    let text = true;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      text = false;
-    }
-    if (!text || bytes.includes(0)) throw mismatch(": it is not plain text saved as UTF-8");
-    return type;
-  }
-  if (!detected) throw mismatch("");
-  if (!type.extensions.includes(detected.ext) && detected.mime !== type.contentType) {
-    const known = UPLOAD_TYPES.find((t) => t.extensions.includes(detected.ext));
-    throw mismatch(`: they look like ${known ? known.name : `a .${detected.ext} file`}`);
-  }
+  await assertContentsMatch(type, filename, bytes);
   return type;
 }
 
