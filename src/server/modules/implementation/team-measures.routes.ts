@@ -1,5 +1,4 @@
 import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBodySchema } from "../../../shared/errors.js";
@@ -22,9 +21,7 @@ import {
   TeamParamsSchema,
 } from "../../../shared/implementation-measures.js";
 import {
-  IMPORT_MAX_BYTES,
   ImportApplySchema,
-  type ImportOptions,
   ImportPreviewResultSchema,
   ImportPreviewSchema,
   ImportResultSchema,
@@ -34,20 +31,16 @@ import {
 } from "../../../shared/measures.js";
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
-import { payloadTooLarge, validationFailed } from "../../platform/errors.js";
-import { createTeamMeasuresService, type ImportSource } from "./team-measures.service.js";
+import {
+  IMPORT_BODY_LIMIT,
+  IMPORT_MULTIPART_OPTIONS,
+  MEASURE_ERROR_RESPONSES,
+  readImport,
+} from "../projects/measure-requests.js";
+import { createTeamMeasuresService } from "./team-measures.service.js";
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = MEASURE_ERROR_RESPONSES;
 const tags = ["implementation"];
-/** Pasted data may be 2 MB; JSON escaping (tabs, quotes) can make the body larger than that. */
-const IMPORT_BODY_LIMIT = IMPORT_MAX_BYTES * 2;
 const IMPORT_INPUT =
   'The same as a project measure\'s import: either JSON { "text": pasted rows, "mode", "onExisting" } or multipart/form-data with the fields "mode" and "onExisting" before a CSV file (up to 2 MB) in "file". Rows are a date, a value and an optional note.';
 const WHO_READS =
@@ -55,64 +48,10 @@ const WHO_READS =
 const WHO_EDITS =
   "The team's leader or the programme lead; 403 for executives, finance leads and leaders of other teams, 404 for other organisations.";
 
-/** Turns a zod failure into the one validation error shape, naming each field. */
-function invalid(error: z.ZodError) {
-  const details = error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
-  return validationFailed(
-    details.length === 1
-      ? (details[0]?.message ?? "Check the data")
-      : "There is a problem with the data you sent.",
-    details,
-  );
-}
-
-/** Reads an import request: pasted text as JSON, or a CSV file (with the options as fields before it) as multipart. */
-async function readImport(
-  request: FastifyRequest,
-  schema: typeof ImportPreviewSchema | typeof ImportApplySchema,
-): Promise<{ source: ImportSource; options: ImportOptions }> {
-  if (!request.isMultipart()) {
-    const parsed = schema.safeParse(request.body ?? {});
-    if (!parsed.success) throw invalid(parsed.error);
-    return { source: { text: parsed.data.text }, options: parsed.data };
-  }
-  const fields: Record<string, string> = {};
-  let file: { bytes: Buffer; truncated: boolean } | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === "field") {
-      if (typeof part.value === "string" && (part.fieldname === "mode" || part.fieldname === "onExisting")) {
-        fields[part.fieldname] = part.value;
-      }
-      continue;
-    }
-    if (part.fieldname !== "file" || file !== null) {
-      part.file.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.file) chunks.push(chunk as Buffer);
-    file = { bytes: Buffer.concat(chunks), truncated: part.file.truncated };
-  }
-  if (file?.truncated) throw payloadTooLarge("The file is larger than 2 MB. Split it into smaller files.");
-  if (!file || file.bytes.length === 0) {
-    throw validationFailed("Choose a CSV file to upload.", [
-      { field: "file", message: "Choose a CSV file to upload" },
-    ]);
-  }
-  // The text is validated by the parser; the schema checks the options only.
-  const parsed = schema.safeParse({ ...fields, text: "file" });
-  if (!parsed.success) throw invalid(parsed.error);
-  return { source: { bytes: file.bytes }, options: parsed.data };
-}
-
 /** Routes for the programme measure library, team measures and the team board (issue 9). */
 export const teamMeasuresRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const service = createTeamMeasuresService({ db: deps.database.db });
-  await app.register(multipart, {
-    // Over-size files are read to the end and marked truncated, so the browser gets our 413 with its message.
-    throwFileSizeLimit: false,
-    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4, parts: 6, fieldNameSize: 100, fieldSize: 100 },
-  });
+  await app.register(multipart, IMPORT_MULTIPART_OPTIONS);
 
   // ---- The programme's measure library -------------------------------------------------------------------------
 

@@ -1,13 +1,10 @@
 import multipart from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ErrorBodySchema } from "../../../shared/errors.js";
 import {
   AnnotationCreateSchema,
-  IMPORT_MAX_BYTES,
   ImportApplySchema,
-  type ImportOptions,
   ImportPreviewResultSchema,
   ImportPreviewSchema,
   ImportResultSchema,
@@ -27,81 +24,23 @@ import {
 } from "../../../shared/measures.js";
 import type { AppDeps } from "../../app.js";
 import { requestContext, requireActor } from "../../platform/auth.js";
-import { payloadTooLarge, validationFailed } from "../../platform/errors.js";
-import { createMeasuresService, type ImportSource } from "./measures.service.js";
+import {
+  IMPORT_BODY_LIMIT,
+  IMPORT_MULTIPART_OPTIONS,
+  MEASURE_ERROR_RESPONSES,
+  readImport,
+} from "./measure-requests.js";
+import { createMeasuresService } from "./measures.service.js";
 
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  422: ErrorBodySchema,
-};
+const errors = MEASURE_ERROR_RESPONSES;
 const tags = ["measures"];
-/** Pasted data may be 2 MB; JSON escaping (tabs, quotes) can make the body larger than that. */
-const IMPORT_BODY_LIMIT = IMPORT_MAX_BYTES * 2;
 const IMPORT_INPUT =
   'Either JSON { "text": pasted rows, "mode", "onExisting" } or multipart/form-data with the fields "mode" and "onExisting" before a CSV file (up to 2 MB) in "file". Rows are a date (05/01/2026 or 2026-01-05), a value and an optional note, separated by tabs, commas or semicolons, with or without a heading row; files in UTF-8 (with or without a BOM) or Excel\'s Windows-1252. Rows are put in date order.';
-
-/** Turns a zod failure into the one validation error shape, naming each field. */
-function invalid(error: z.ZodError) {
-  const details = error.issues.map((i) => ({ field: i.path.join(".") || "body", message: i.message }));
-  return validationFailed(
-    details.length === 1
-      ? (details[0]?.message ?? "Check the data")
-      : "There is a problem with the data you sent.",
-    details,
-  );
-}
-
-/** Reads an import request: pasted text as JSON, or a CSV file (with the options as fields before it) as multipart. */
-async function readImport(
-  request: FastifyRequest,
-  schema: typeof ImportPreviewSchema | typeof ImportApplySchema,
-): Promise<{ source: ImportSource; options: ImportOptions }> {
-  if (!request.isMultipart()) {
-    const parsed = schema.safeParse(request.body ?? {});
-    if (!parsed.success) throw invalid(parsed.error);
-    return { source: { text: parsed.data.text }, options: parsed.data };
-  }
-  const fields: Record<string, string> = {};
-  let file: { bytes: Buffer; truncated: boolean } | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === "field") {
-      if (typeof part.value === "string" && (part.fieldname === "mode" || part.fieldname === "onExisting")) {
-        fields[part.fieldname] = part.value;
-      }
-      continue;
-    }
-    if (part.fieldname !== "file" || file !== null) {
-      part.file.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.file) chunks.push(chunk as Buffer);
-    file = { bytes: Buffer.concat(chunks), truncated: part.file.truncated };
-  }
-  if (file?.truncated) throw payloadTooLarge("The file is larger than 2 MB. Split it into smaller files.");
-  if (!file || file.bytes.length === 0) {
-    throw validationFailed("Choose a CSV file to upload.", [
-      { field: "file", message: "Choose a CSV file to upload" },
-    ]);
-  }
-  // The text is validated by the parser; the schema checks the options only.
-  const parsed = schema.safeParse({ ...fields, text: "file" });
-  if (!parsed.success) throw invalid(parsed.error);
-  return { source: { bytes: file.bytes }, options: parsed.data };
-}
 
 /** A project's measures, their data points and imports, annotations and charts. */
 export const measuresRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const measures = createMeasuresService({ db: deps.database.db });
-  await app.register(multipart, {
-    // Over-size files are read to the end and marked truncated, so the browser gets our 413 with its message.
-    throwFileSizeLimit: false,
-    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 4, parts: 6, fieldNameSize: 100, fieldSize: 100 },
-  });
+  await app.register(multipart, IMPORT_MULTIPART_OPTIONS);
 
   app.get(
     "/api/projects/:projectId/measures",

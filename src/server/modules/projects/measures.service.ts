@@ -1,42 +1,32 @@
-import { formatCalendarDate } from "../../../shared/dates.js";
-import {
-  type AnnotationCreateInput,
-  type ImportOptions,
-  type ImportPreviewResult,
-  type ImportResult,
-  isPercentUnit,
-  MEASURE_MAX_POINTS,
-  type Measure,
-  type MeasureAnnotation,
-  type MeasureCreateInput,
-  type MeasureDetail,
-  type MeasureList,
-  type MeasurePoint,
-  type MeasureUpdateInput,
-  type PointCreateInput,
-  type PointUpdateInput,
-  valueProblem,
+import type {
+  AnnotationCreateInput,
+  ImportOptions,
+  ImportPreviewResult,
+  ImportResult,
+  Measure,
+  MeasureAnnotation,
+  MeasureCreateInput,
+  MeasureDetail,
+  MeasureList,
+  MeasurePoint,
+  MeasureUpdateInput,
+  PointCreateInput,
+  PointUpdateInput,
 } from "../../../shared/measures.js";
-import { analyseMeasureSeries } from "../../../shared/spc/measure-series.js";
-import { parseSeriesFile, parseSeriesText } from "../../../shared/spc/series-import.js";
 import { type ChartAnnotation, DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
-import { AppError, conflict, notFound } from "../../platform/errors.js";
-import { type ImportPlan, type ParsedSeries, planImport } from "./measure-import.js";
+import { notFound } from "../../platform/errors.js";
+import {
+  analyseMeasure,
+  createMeasureSeriesOperations,
+  groupByMeasure,
+  type ImportSource,
+  toPoint,
+} from "./measure-series.service.js";
 import * as repo from "./measures.repository.js";
 import { assertCanEdit, loadProjectAccess, type ProjectAccess } from "./project-access.js";
-
-/** Where imported data comes from: pasted text, or the bytes of an uploaded CSV file. */
-export type ImportSource = { text: string } | { bytes: Uint8Array };
-
-/** 422 for a value or row the measure cannot hold, naming the field. */
-const unprocessable = (code: string, message: string, details: { field?: string; message: string }[]) =>
-  new AppError(422, code, message, details);
-
-const alreadyHasValue = (date: string) =>
-  conflict(`There is already a value for ${formatCalendarDate(date)} — change it instead`);
 
 function toMeasure(row: repo.MeasureRow): Measure {
   return {
@@ -58,24 +48,8 @@ function toMeasure(row: repo.MeasureRow): Measure {
   };
 }
 
-function toPoint(row: repo.PointRow): MeasurePoint {
-  return { id: row.id, date: row.observedOn, value: row.value, note: row.note };
-}
-
 function toAnnotation(row: repo.AnnotationRow): MeasureAnnotation {
   return { id: row.id, date: row.observedOn, label: row.label };
-}
-
-/** The analysis of a measure's points with its chart settings; null with no points. */
-export function analyseMeasure(measure: repo.MeasureRow, points: { observedOn: string; value: number }[]) {
-  return analyseMeasureSeries({
-    points: points.map((p) => ({ date: p.observedOn, value: p.value })),
-    improvementDirection: measure.improvementDirection,
-    target: measure.target,
-    rules: { ...DEFAULT_SPC_RULES, ...measure.rules },
-    baselineEndOn: measure.baselineEndOn,
-    rebaseOn: measure.rebaseOn,
-  });
 }
 
 /**
@@ -95,25 +69,10 @@ export function chartAnnotationsFor(
   return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-const values = (n: number) => `${n} ${n === 1 ? "value" : "values"}`;
-
-/** What an import did, in a sentence: "24 values added.", "2 values changed.", "3 values added, 1 changed." */
-function importMessage(added: number, replaced: number, removed: number): string {
-  const parts = [
-    added ? `${values(added)} added` : "",
-    replaced ? `${added ? replaced : values(replaced)} changed` : "",
-  ];
-  const done = parts.filter(Boolean).join(", ") || "Nothing changed";
-  return `${done}${removed ? ` (${values(removed)} removed first)` : ""}.`;
-}
-
-function parseSource(source: ImportSource): ParsedSeries {
-  return "text" in source ? parseSeriesText(source.text) : parseSeriesFile(source.bytes);
-}
-
 /** A project's measures: details and chart settings, data points, imports, chart notes and analyses. */
 export function createMeasuresService(deps: { db: Db }) {
   const db = deps.db;
+  const series = createMeasureSeriesOperations(repo);
 
   /** The measure and the actor's access to its project; 404 when either cannot be seen. */
   async function measureAccess(tx: Tx, actor: Actor, measureId: string) {
@@ -132,53 +91,17 @@ export function createMeasuresService(deps: { db: Db }) {
     return { measure, access };
   }
 
-  async function plan(tx: Tx, measure: repo.MeasureRow, source: ImportSource, options: ImportOptions) {
-    const existing = await repo.pointsOf(tx, measure.id);
-    return planImport(
-      parseSource(source),
-      existing.map((p) => ({ date: p.observedOn, value: p.value })),
-      measure.unit,
-      options,
-    );
-  }
-
-  function refuseBadImport(result: ImportPlan): void {
-    if (result.preview.errors.length > 0) {
-      const n = result.preview.errors.length;
-      throw unprocessable(
-        "import_invalid",
-        `${n === 1 ? "1 row has a problem" : `${n} rows have problems`}, so nothing was added. Correct ${n === 1 ? "it" : "them"} and try again.`,
-        result.preview.errors.map((e) => ({
-          field: `line-${e.line}`,
-          message: `Line ${e.line}: ${e.message}`,
-        })),
-      );
-    }
-    if (result.tooMany) {
-      throw unprocessable("too_many_points", result.preview.notes.at(-1) ?? "There are too many values.", [
-        {
-          field: "file",
-          message: `A measure can hold ${MEASURE_MAX_POINTS.toLocaleString("en-GB")} values at most`,
-        },
-      ]);
-    }
-  }
-
   return {
     /** A project's measures with each one's latest value and summary icons (a constant number of statements). */
     async list(actor: Actor, projectId: string): Promise<MeasureList> {
       const access = await loadProjectAccess(db, projectId, actor);
       const measures = await repo.listMeasures(db, projectId);
-      const points = await repo.pointsOfMeasures(
-        db,
-        measures.map((m) => m.id),
+      const byMeasure = groupByMeasure(
+        await repo.pointsOfMeasures(
+          db,
+          measures.map((m) => m.id),
+        ),
       );
-      const byMeasure = new Map<string, repo.PointRow[]>();
-      for (const p of points) {
-        const list = byMeasure.get(p.measureId) ?? [];
-        list.push(p);
-        byMeasure.set(p.measureId, list);
-      }
       return {
         project: { id: access.project.id, title: access.project.title },
         myAccess: { canEdit: access.canEdit },
@@ -230,18 +153,7 @@ export function createMeasuresService(deps: { db: Db }) {
     async update(actor: Actor, measureId: string, input: MeasureUpdateInput): Promise<Measure> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        if (input.unit !== undefined && isPercentUnit(input.unit) && !isPercentUnit(measure.unit)) {
-          const over = (await repo.pointsOf(tx, measureId)).find((p) =>
-            valueProblem(p.value, input.unit ?? ""),
-          );
-          if (over) {
-            throw unprocessable(
-              "invalid_unit",
-              `The value for ${formatCalendarDate(over.observedOn)} is ${over.value}, which is not a percentage from 0 to 100. Change the value or choose another unit.`,
-              [{ field: "unit", message: "Some values are not percentages from 0 to 100" }],
-            );
-          }
-        }
+        await series.assertUnitFits(tx, measure, input.unit);
         const row = await repo.updateMeasure(tx, measureId, {
           ...input,
           ...(input.rebaseOn ? { rebaseOn: [...input.rebaseOn].sort() } : {}),
@@ -271,25 +183,7 @@ export function createMeasuresService(deps: { db: Db }) {
     async addPoint(actor: Actor, measureId: string, input: PointCreateInput): Promise<MeasurePoint> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        const problem = valueProblem(input.value, measure.unit);
-        if (problem) throw unprocessable("invalid_value", problem, [{ field: "value", message: problem }]);
-        if ((await repo.countPoints(tx, measureId)) >= MEASURE_MAX_POINTS) {
-          throw unprocessable(
-            "too_many_points",
-            `A measure can hold ${MEASURE_MAX_POINTS.toLocaleString("en-GB")} values at most. Delete some first.`,
-            [{ field: "date", message: "This measure already holds as many values as it can" }],
-          );
-        }
-        const row = await repo.insertPoint(tx, {
-          measureId,
-          observedOn: input.date,
-          value: input.value,
-          note: input.note,
-          createdBy: actor.userId,
-        });
-        if (!row) throw alreadyHasValue(input.date);
-        await repo.bumpDataVersion(tx, measureId);
-        return toPoint(row);
+        return series.addPoint(tx, measure, input, actor.userId);
       });
     },
 
@@ -302,23 +196,7 @@ export function createMeasuresService(deps: { db: Db }) {
     ): Promise<MeasurePoint> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        const point = await repo.getPoint(tx, measureId, pointId);
-        if (!point) throw notFound("The value");
-        if (input.value !== undefined) {
-          const problem = valueProblem(input.value, measure.unit);
-          if (problem) throw unprocessable("invalid_value", problem, [{ field: "value", message: problem }]);
-        }
-        if (input.date !== undefined && input.date !== point.observedOn) {
-          if (await repo.pointOn(tx, measureId, input.date)) throw alreadyHasValue(input.date);
-        }
-        const row = await repo.updatePoint(tx, pointId, {
-          ...(input.date !== undefined ? { observedOn: input.date } : {}),
-          ...(input.value !== undefined ? { value: input.value } : {}),
-          ...(input.note !== undefined ? { note: input.note } : {}),
-        });
-        if (!row) throw notFound("The value");
-        await repo.bumpDataVersion(tx, measureId);
-        return toPoint(row);
+        return series.updatePoint(tx, measure, pointId, input);
       });
     },
 
@@ -326,10 +204,7 @@ export function createMeasuresService(deps: { db: Db }) {
     async deletePoint(actor: Actor, measureId: string, pointId: string): Promise<void> {
       await db.transaction(async (tx) => {
         await lockForEdit(tx, actor, measureId);
-        const point = await repo.getPoint(tx, measureId, pointId);
-        if (!point) throw notFound("The value");
-        await repo.deletePoint(tx, pointId);
-        await repo.bumpDataVersion(tx, measureId);
+        await series.deletePoint(tx, measureId, pointId);
       });
     },
 
@@ -342,7 +217,7 @@ export function createMeasuresService(deps: { db: Db }) {
     ): Promise<ImportPreviewResult> {
       const { measure, access } = await measureAccess(db, actor, measureId);
       assertCanEdit(access);
-      return (await plan(db, measure, source, options)).preview;
+      return series.previewImport(db, measure, source, options);
     },
 
     /** Imports pasted or uploaded data all or nothing, in one transaction; audited with the row count. */
@@ -355,35 +230,15 @@ export function createMeasuresService(deps: { db: Db }) {
     ): Promise<ImportResult> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        const result = await plan(tx, measure, source, options);
-        refuseBadImport(result);
-        const removed = options.mode === "replace_all" ? await repo.deleteAllPoints(tx, measureId) : 0;
-        await repo.upsertPoints(tx, measureId, result.writes, actor.userId);
-        await repo.bumpDataVersion(tx, measureId);
-        const { counts } = result.preview;
+        const { result, audit } = await series.applyImport(tx, measure, source, options, actor.userId);
         await recordAudit(tx, context, {
           actorUserId: actor.userId,
           action: "measures.data_imported",
           subjectType: "project_measure",
           subjectId: measureId,
-          details: {
-            projectId: measure.projectId,
-            rows: counts.rows,
-            added: counts.new,
-            replaced: counts.replaces,
-            removed,
-            mode: options.mode,
-            source: "text" in source ? "pasted" : "file",
-          },
+          details: { projectId: measure.projectId, ...audit },
         });
-        const added = counts.new;
-        return {
-          added,
-          replaced: counts.replaces,
-          removed,
-          pointCount: counts.totalAfter,
-          message: importMessage(added, counts.replaces, removed),
-        };
+        return result;
       });
     },
 
