@@ -1,4 +1,3 @@
-import { formatCalendarDate } from "../../../shared/dates.js";
 import {
   BOARD_MAX_MEASURES,
   type BoardUpdateInput,
@@ -13,38 +12,31 @@ import {
   type TeamMeasureList,
   type TeamMeasureUpdateInput,
 } from "../../../shared/implementation-measures.js";
-import {
-  type ImportOptions,
-  type ImportPreviewResult,
-  type ImportResult,
-  isPercentUnit,
-  MEASURE_MAX_POINTS,
-  type MeasurePoint,
-  type PointCreateInput,
-  type PointUpdateInput,
-  valueProblem,
+import type {
+  ImportOptions,
+  ImportPreviewResult,
+  ImportResult,
+  MeasurePoint,
+  PointCreateInput,
+  PointUpdateInput,
 } from "../../../shared/measures.js";
-import { analyseMeasureSeries } from "../../../shared/spc/measure-series.js";
-import { parseSeriesFile, parseSeriesText } from "../../../shared/spc/series-import.js";
 import { DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
 import { AppError, conflict, forbidden, notFound } from "../../platform/errors.js";
-import { type ImportPlan, planImport } from "../projects/measure-import.js";
+import {
+  analyseMeasure,
+  assertValue,
+  createMeasureSeriesOperations,
+  groupByMeasure,
+  type ImportSource,
+  toPoint,
+  unprocessable,
+} from "../projects/measure-series.service.js";
 import { assertCanEditTeam, type ImplementationAccess, loadTeamAccess } from "./implementation-access.js";
 import * as repo from "./team-measures.repository.js";
 import { moduleAnnotations } from "./team-measures-annotations.js";
-
-/** Where imported data comes from: pasted text, or the bytes of an uploaded CSV file. */
-export type ImportSource = { text: string } | { bytes: Uint8Array };
-
-/** 422 for a value or choice the request cannot have, naming the field. */
-const unprocessable = (code: string, message: string, details: { field?: string; message: string }[]) =>
-  new AppError(422, code, message, details);
-
-const alreadyHasValue = (date: string) =>
-  conflict(`There is already a value for ${formatCalendarDate(date)} — change it instead`);
 
 /** Content editors and administrators change programmes' measure libraries. */
 function canEditLibrary(actor: Actor): boolean {
@@ -93,87 +85,16 @@ function toMeasure(row: repo.TeamMeasureRow): TeamMeasure {
   };
 }
 
-function toPoint(row: repo.TeamPointRow): MeasurePoint {
-  return { id: row.id, date: row.observedOn, value: row.value, note: row.note };
-}
-
-/** The analysis of a team measure's values with its chart settings; null with no values. */
-function analyse(measure: repo.TeamMeasureRow, points: { observedOn: string; value: number }[]) {
-  return analyseMeasureSeries({
-    points: points.map((p) => ({ date: p.observedOn, value: p.value })),
-    improvementDirection: measure.improvementDirection,
-    target: measure.target,
-    rules: { ...DEFAULT_SPC_RULES, ...measure.rules },
-    baselineEndOn: null,
-    rebaseOn: [],
-  });
-}
-
-/** Groups values by measure (the rows come ordered by measure and date). */
-function byMeasure(points: repo.TeamPointRow[]): Map<string, repo.TeamPointRow[]> {
-  const grouped = new Map<string, repo.TeamPointRow[]>();
-  for (const p of points) {
-    const list = grouped.get(p.measureId) ?? [];
-    list.push(p);
-    grouped.set(p.measureId, list);
-  }
-  return grouped;
-}
-
 const teamRef = (team: { id: string; name: string; registrationId: string }) => ({
   id: team.id,
   name: team.name,
   registrationId: team.registrationId,
 });
 
-const values = (n: number) => `${n} ${n === 1 ? "value" : "values"}`;
-
-/** What an import did, in a sentence: "20 values added.", "3 values added, 1 changed (5 values removed first)." */
-function importMessage(added: number, replaced: number, removed: number): string {
-  const parts = [
-    added ? `${values(added)} added` : "",
-    replaced ? `${added ? replaced : values(replaced)} changed` : "",
-  ];
-  const done = parts.filter(Boolean).join(", ") || "Nothing changed";
-  return `${done}${removed ? ` (${values(removed)} removed first)` : ""}.`;
-}
-
-function parseSource(source: ImportSource) {
-  return "text" in source ? parseSeriesText(source.text) : parseSeriesFile(source.bytes);
-}
-
-/** 422 listing every row with a problem, or when the measure would hold too many values. */
-function refuseBadImport(result: ImportPlan): void {
-  if (result.preview.errors.length > 0) {
-    const n = result.preview.errors.length;
-    throw unprocessable(
-      "import_invalid",
-      `${n === 1 ? "1 row has a problem" : `${n} rows have problems`}, so nothing was added. Correct ${n === 1 ? "it" : "them"} and try again.`,
-      result.preview.errors.map((e) => ({
-        field: `line-${e.line}`,
-        message: `Line ${e.line}: ${e.message}`,
-      })),
-    );
-  }
-  if (result.tooMany) {
-    throw unprocessable("too_many_points", result.preview.notes.at(-1) ?? "There are too many values.", [
-      {
-        field: "file",
-        message: `A measure can hold ${MEASURE_MAX_POINTS.toLocaleString("en-GB")} values at most`,
-      },
-    ]);
-  }
-}
-
-/** 422 unless the value is one a measure with this unit can hold (a "%" unit holds 0–100 only). */
-function assertValue(value: number, unit: string, field: string): void {
-  const problem = valueProblem(value, unit);
-  if (problem) throw unprocessable("invalid_value", problem, [{ field, message: problem }]);
-}
-
 /** The programme measure library, teams' measures with their values and charts, and teams' boards. */
 export function createTeamMeasuresService(deps: { db: Db }) {
   const db = deps.db;
+  const series = createMeasureSeriesOperations(repo);
 
   /** 422 unless the module is one of the programme's house. */
   async function assertModuleOfProgramme(tx: Tx, moduleId: string | null | undefined, programmeId: string) {
@@ -212,16 +133,6 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     return toMeasure(row);
   }
 
-  async function plan(tx: Tx, measure: repo.TeamMeasureRow, source: ImportSource, options: ImportOptions) {
-    const existing = await repo.pointsOf(tx, measure.id);
-    return planImport(
-      parseSource(source),
-      existing.map((p) => ({ date: p.observedOn, value: p.value })),
-      measure.unit,
-      options,
-    );
-  }
-
   async function readBoard(
     tx: Tx,
     team: { id: string; name: string; registrationId: string },
@@ -235,7 +146,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
       ),
       repo.moduleDatesOf(tx, team.id),
     ]);
-    const grouped = byMeasure(points);
+    const grouped = groupByMeasure(points);
     return {
       team: teamRef(team),
       annotations: moduleAnnotations(dates),
@@ -243,7 +154,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
       measures: measures.map((m) => {
         const own = grouped.get(m.id) ?? [];
         const last = own.at(-1);
-        const analysis = analyse(m, own);
+        const analysis = analyseMeasure(m, own);
         return {
           id: m.id,
           title: m.title,
@@ -369,7 +280,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     async list(actor: Actor, teamId: string): Promise<TeamMeasureList> {
       const { access, team } = await loadTeamAccess(db, teamId, actor);
       const measures = await repo.listTeamMeasures(db, teamId);
-      const grouped = byMeasure(
+      const grouped = groupByMeasure(
         await repo.pointsOfMeasures(
           db,
           measures.map((m) => m.id),
@@ -386,7 +297,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
             ...toMeasure(m),
             pointCount: own.length,
             latest: last ? toPoint(last) : null,
-            summary: analyse(m, own)?.summary ?? null,
+            summary: analyseMeasure(m, own)?.summary ?? null,
           };
         }),
       };
@@ -466,7 +377,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
         measure: toMeasure(measure),
         team: teamRef(team),
         points: points.map(toPoint),
-        analysis: analyse(measure, points),
+        analysis: analyseMeasure(measure, points),
         annotations: moduleAnnotations(dates),
         canEdit: access.canEditTeam(team.id),
       };
@@ -478,16 +389,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
         const { measure, access, team } = await lockForEdit(tx, actor, measureId);
         await assertModuleOfProgramme(tx, input.houseModuleId, access.registration.programmeId);
         const unit = input.unit ?? measure.unit;
-        if (input.unit !== undefined && isPercentUnit(input.unit) && !isPercentUnit(measure.unit)) {
-          const over = (await repo.pointsOf(tx, measureId)).find((p) => valueProblem(p.value, unit));
-          if (over) {
-            throw unprocessable(
-              "invalid_unit",
-              `The value for ${formatCalendarDate(over.observedOn)} is ${over.value}, which is not a percentage from 0 to 100. Change the value or choose another unit.`,
-              [{ field: "unit", message: "Some values are not percentages from 0 to 100" }],
-            );
-          }
-        }
+        await series.assertUnitFits(tx, measure, input.unit);
         const target = input.target !== undefined ? input.target : measure.target;
         if (target !== null && (input.target !== undefined || input.unit !== undefined)) {
           assertValue(target, unit, "target");
@@ -533,24 +435,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     async addPoint(actor: Actor, measureId: string, input: PointCreateInput): Promise<MeasurePoint> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        assertValue(input.value, measure.unit, "value");
-        if ((await repo.countPoints(tx, measureId)) >= MEASURE_MAX_POINTS) {
-          throw unprocessable(
-            "too_many_points",
-            `A measure can hold ${MEASURE_MAX_POINTS.toLocaleString("en-GB")} values at most. Delete some first.`,
-            [{ field: "date", message: "This measure already holds as many values as it can" }],
-          );
-        }
-        const row = await repo.insertPoint(tx, {
-          measureId,
-          observedOn: input.date,
-          value: input.value,
-          note: input.note,
-          createdBy: actor.userId,
-        });
-        if (!row) throw alreadyHasValue(input.date);
-        await repo.bumpDataVersion(tx, measureId);
-        return toPoint(row);
+        return series.addPoint(tx, measure, input, actor.userId);
       });
     },
 
@@ -563,20 +448,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     ): Promise<MeasurePoint> {
       return db.transaction(async (tx) => {
         const { measure } = await lockForEdit(tx, actor, measureId);
-        const point = await repo.getPoint(tx, measureId, pointId);
-        if (!point) throw notFound("The value");
-        if (input.value !== undefined) assertValue(input.value, measure.unit, "value");
-        if (input.date !== undefined && input.date !== point.observedOn) {
-          if (await repo.pointOn(tx, measureId, input.date)) throw alreadyHasValue(input.date);
-        }
-        const row = await repo.updatePoint(tx, pointId, {
-          ...(input.date !== undefined ? { observedOn: input.date } : {}),
-          ...(input.value !== undefined ? { value: input.value } : {}),
-          ...(input.note !== undefined ? { note: input.note } : {}),
-        });
-        if (!row) throw notFound("The value");
-        await repo.bumpDataVersion(tx, measureId);
-        return toPoint(row);
+        return series.updatePoint(tx, measure, pointId, input);
       });
     },
 
@@ -584,9 +456,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     async deletePoint(actor: Actor, measureId: string, pointId: string): Promise<void> {
       await db.transaction(async (tx) => {
         await lockForEdit(tx, actor, measureId);
-        if (!(await repo.getPoint(tx, measureId, pointId))) throw notFound("The value");
-        await repo.deletePoint(tx, pointId);
-        await repo.bumpDataVersion(tx, measureId);
+        await series.deletePoint(tx, measureId, pointId);
       });
     },
 
@@ -599,7 +469,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     ): Promise<ImportPreviewResult> {
       const { measure, access, team } = await measureAccess(db, actor, measureId);
       assertCanEditTeam(access, team);
-      return (await plan(db, measure, source, options)).preview;
+      return series.previewImport(db, measure, source, options);
     },
 
     /** Imports pasted or uploaded data all or nothing, in one transaction; audited with the row count. */
@@ -612,34 +482,15 @@ export function createTeamMeasuresService(deps: { db: Db }) {
     ): Promise<ImportResult> {
       return db.transaction(async (tx) => {
         const { measure, team } = await lockForEdit(tx, actor, measureId);
-        const result = await plan(tx, measure, source, options);
-        refuseBadImport(result);
-        const removed = options.mode === "replace_all" ? await repo.deleteAllPoints(tx, measureId) : 0;
-        await repo.upsertPoints(tx, measureId, result.writes, actor.userId);
-        await repo.bumpDataVersion(tx, measureId);
-        const { counts } = result.preview;
+        const { result, audit } = await series.applyImport(tx, measure, source, options, actor.userId);
         await recordAudit(tx, context, {
           actorUserId: actor.userId,
           action: "implementation.measure_data_imported",
           subjectType: "team_measure",
           subjectId: measureId,
-          details: {
-            teamId: team.id,
-            rows: counts.rows,
-            added: counts.new,
-            replaced: counts.replaces,
-            removed,
-            mode: options.mode,
-            source: "text" in source ? "pasted" : "file",
-          },
+          details: { teamId: team.id, ...audit },
         });
-        return {
-          added: counts.new,
-          replaced: counts.replaces,
-          removed,
-          pointCount: counts.totalAfter,
-          message: importMessage(counts.new, counts.replaces, removed),
-        };
+        return result;
       });
     },
 
