@@ -2,12 +2,13 @@ import { z } from "zod";
 import { HOUSE_MODULE_KINDS } from "./implementation.js";
 import {
   ChartAnnotationSchema,
-  MEASURE_DEFINITION_MAX,
-  MEASURE_UNIT_MAX,
   MeasureCreateSchema,
-  MeasurePointSchema,
+  MeasureDetailSchema,
+  MeasureListItemSchema,
   MeasureRulesSchema,
+  MeasureUpdateSchema,
   SpcPointSchema,
+  SpcResultSchema,
   SpcSummarySchema,
 } from "./measures.js";
 import { IMPROVEMENT_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_KINDS } from "./projects.js";
@@ -31,15 +32,9 @@ export const TeamParamsSchema = z.object({ teamId: uuid });
 export const TeamMeasureParamsSchema = z.object({ measureId: uuid });
 export const TeamMeasurePointParamsSchema = z.object({ measureId: uuid, pointId: uuid });
 
+/** A project measure's fields: required with their messages (create) and optional (update). */
 const fields = MeasureCreateSchema.shape;
-const definition = z
-  .string()
-  .trim()
-  .max(MEASURE_DEFINITION_MAX, `Enter a definition of ${MEASURE_DEFINITION_MAX} characters or fewer`);
-const unit = z
-  .string()
-  .trim()
-  .max(MEASURE_UNIT_MAX, `Enter a unit of ${MEASURE_UNIT_MAX} characters or fewer`);
+const changes = MeasureUpdateSchema.shape;
 const moduleId = z.uuid("Choose a module of the programme's house").nullable();
 
 /** One measure of a programme's library. */
@@ -85,8 +80,8 @@ export const LibraryItemCreateSchema = z
     houseModuleId: moduleId.optional(),
     kind: fields.kind,
     title: fields.title,
-    definition: definition.default(""),
-    unit: unit.default(""),
+    definition: fields.definition,
+    unit: fields.unit,
     improvementDirection: fields.improvementDirection,
     frequency: fields.frequency,
   })
@@ -98,12 +93,12 @@ export type LibraryItemCreateInput = z.infer<typeof LibraryItemCreateSchema>;
 export const LibraryItemUpdateSchema = z
   .object({
     houseModuleId: moduleId.optional(),
-    kind: z.enum(MEASURE_KINDS).optional(),
-    title: fields.title.optional(),
-    definition: definition.optional(),
-    unit: unit.optional(),
-    improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS).optional(),
-    frequency: z.enum(MEASURE_FREQUENCIES).optional(),
+    kind: changes.kind,
+    title: changes.title,
+    definition: changes.definition,
+    unit: changes.unit,
+    improvementDirection: changes.improvementDirection,
+    frequency: changes.frequency,
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .strict();
@@ -134,11 +129,6 @@ export const TeamMeasureSchema = z.object({
 /** A team's measure. */
 export type TeamMeasure = z.infer<typeof TeamMeasureSchema>;
 
-const target = z
-  .number({ error: "Enter the target as a number" })
-  .refine(Number.isFinite, { message: "Enter the target as a finite number" })
-  .nullable();
-
 /**
  * POST /api/implementation/teams/:teamId/measures body: either `{ libraryItemId, target? }` (a copy of a library
  * measure) or the team's own measure `{ kind, title, definition, unit, improvementDirection, frequency, target,
@@ -147,17 +137,13 @@ const target = z
 export const TeamMeasureCreateSchema = z
   .object({
     libraryItemId: uuid.optional(),
-    target: target.optional(),
-    kind: z
-      .enum(MEASURE_KINDS, { error: "Choose whether this is an outcome, process or balancing measure" })
-      .optional(),
-    title: fields.title.optional(),
-    definition: definition.optional(),
-    unit: unit.optional(),
-    improvementDirection: z
-      .enum(IMPROVEMENT_DIRECTIONS, { error: "Choose which direction is better" })
-      .optional(),
-    frequency: z.enum(MEASURE_FREQUENCIES, { error: "Choose how often the data is collected" }).optional(),
+    target: fields.target,
+    kind: fields.kind.optional(),
+    title: changes.title,
+    definition: changes.definition,
+    unit: changes.unit,
+    improvementDirection: fields.improvementDirection.optional(),
+    frequency: fields.frequency.optional(),
     houseModuleId: moduleId.optional(),
   })
   .strict()
@@ -198,14 +184,14 @@ export type TeamMeasureCreateInput = z.infer<typeof TeamMeasureCreateSchema>;
 /** PATCH /api/implementation/team-measures/:measureId body: details, target, rules or whether it is on the board. */
 export const TeamMeasureUpdateSchema = z
   .object({
-    kind: z.enum(MEASURE_KINDS).optional(),
-    title: fields.title.optional(),
-    definition: definition.optional(),
-    unit: unit.optional(),
-    improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS).optional(),
-    frequency: z.enum(MEASURE_FREQUENCIES).optional(),
-    target: target.optional(),
-    rules: MeasureRulesSchema.optional(),
+    kind: changes.kind,
+    title: changes.title,
+    definition: changes.definition,
+    unit: changes.unit,
+    improvementDirection: changes.improvementDirection,
+    frequency: changes.frequency,
+    target: changes.target,
+    rules: changes.rules,
     onBoard: z.boolean().optional(),
     houseModuleId: moduleId.optional(),
   })
@@ -217,11 +203,9 @@ export type TeamMeasureUpdateInput = z.infer<typeof TeamMeasureUpdateSchema>;
 export const TeamRefSchema = z.object({ id: z.string(), name: z.string(), registrationId: z.string() });
 
 /** A team measure in the team's list: its latest value, how many values and the summary icons. */
-export const TeamMeasureListItemSchema = TeamMeasureSchema.extend({
-  pointCount: z.number().int(),
-  latest: MeasurePointSchema.nullable(),
-  summary: SpcSummarySchema.nullable(),
-});
+export const TeamMeasureListItemSchema = TeamMeasureSchema.extend(
+  MeasureListItemSchema.pick({ pointCount: true, latest: true, summary: true }).shape,
+);
 /** A team measure in the team's list. */
 export type TeamMeasureListItem = z.infer<typeof TeamMeasureListItemSchema>;
 
@@ -240,9 +224,9 @@ export type TeamMeasureList = z.infer<typeof TeamMeasureListSchema>;
 export const TeamMeasureDetailSchema = z.object({
   measure: TeamMeasureSchema,
   team: TeamRefSchema,
-  points: z.array(MeasurePointSchema),
+  points: MeasureDetailSchema.shape.points,
   /** Null when there are no values. */
-  analysis: z.object({ points: z.array(SpcPointSchema), summary: SpcSummarySchema }).nullable(),
+  analysis: SpcResultSchema.nullable(),
   /** The team's module start ("Started …") and completion ("Completed …") dates, for the chart's time axis. */
   annotations: z.array(ChartAnnotationSchema),
   canEdit: z.boolean(),
