@@ -12,14 +12,6 @@ import {
   type TeamMeasureList,
   type TeamMeasureUpdateInput,
 } from "../../../shared/implementation-measures.js";
-import type {
-  ImportOptions,
-  ImportPreviewResult,
-  ImportResult,
-  MeasurePoint,
-  PointCreateInput,
-  PointUpdateInput,
-} from "../../../shared/measures.js";
 import { DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
@@ -29,8 +21,8 @@ import {
   analyseMeasure,
   assertValue,
   createMeasureSeriesOperations,
+  createMeasureSeriesService,
   groupByMeasure,
-  type ImportSource,
   toPoint,
   unprocessable,
 } from "../projects/measure-series.service.js";
@@ -171,6 +163,21 @@ export function createTeamMeasuresService(deps: { db: Db }) {
       }),
     };
   }
+
+  /** Adding, changing and deleting values and imports: the team's editors only; imports audited. */
+  const seriesMethods = createMeasureSeriesService(db, repo, {
+    async readForEdit(tx, actor, measureId) {
+      const { measure, access, team } = await measureAccess(tx, actor, measureId);
+      assertCanEditTeam(access, team);
+      return measure;
+    },
+    lockForEdit: async (tx, actor, measureId) => (await lockForEdit(tx, actor, measureId)).measure,
+    importAudit: (measure) => ({
+      action: "implementation.measure_data_imported",
+      subjectType: "team_measure",
+      details: { teamId: measure.teamId },
+    }),
+  });
 
   return {
     /** A programme's measure library grouped by house module, in house order (anyone signed in). */
@@ -431,68 +438,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
       });
     },
 
-    /** Adds one value; 409 when its date already has one. */
-    async addPoint(actor: Actor, measureId: string, input: PointCreateInput): Promise<MeasurePoint> {
-      return db.transaction(async (tx) => {
-        const { measure } = await lockForEdit(tx, actor, measureId);
-        return series.addPoint(tx, measure, input, actor.userId);
-      });
-    },
-
-    /** Changes one value, its date or note; 404 for another measure's value, 409 for a date that has one. */
-    async updatePoint(
-      actor: Actor,
-      measureId: string,
-      pointId: string,
-      input: PointUpdateInput,
-    ): Promise<MeasurePoint> {
-      return db.transaction(async (tx) => {
-        const { measure } = await lockForEdit(tx, actor, measureId);
-        return series.updatePoint(tx, measure, pointId, input);
-      });
-    },
-
-    /** Deletes one value; 404 for another measure's value. */
-    async deletePoint(actor: Actor, measureId: string, pointId: string): Promise<void> {
-      await db.transaction(async (tx) => {
-        await lockForEdit(tx, actor, measureId);
-        await series.deletePoint(tx, measureId, pointId);
-      });
-    },
-
-    /** What importing pasted or uploaded data would do, row by row; writes nothing. */
-    async previewImport(
-      actor: Actor,
-      measureId: string,
-      source: ImportSource,
-      options: ImportOptions,
-    ): Promise<ImportPreviewResult> {
-      const { measure, access, team } = await measureAccess(db, actor, measureId);
-      assertCanEditTeam(access, team);
-      return series.previewImport(db, measure, source, options);
-    },
-
-    /** Imports pasted or uploaded data all or nothing, in one transaction; audited with the row count. */
-    async applyImport(
-      actor: Actor,
-      context: RequestContext,
-      measureId: string,
-      source: ImportSource,
-      options: ImportOptions,
-    ): Promise<ImportResult> {
-      return db.transaction(async (tx) => {
-        const { measure, team } = await lockForEdit(tx, actor, measureId);
-        const { result, audit } = await series.applyImport(tx, measure, source, options, actor.userId);
-        await recordAudit(tx, context, {
-          actorUserId: actor.userId,
-          action: "implementation.measure_data_imported",
-          subjectType: "team_measure",
-          subjectId: measureId,
-          details: { teamId: team.id, ...audit },
-        });
-        return result;
-      });
-    },
+    ...seriesMethods,
 
     /** The team's board: its chosen measures in order, each analysed (a constant number of statements). */
     async board(actor: Actor, teamId: string): Promise<TeamBoard> {

@@ -1,6 +1,7 @@
 import { formatCalendarDate } from "../../../shared/dates.js";
 import {
   type ImportOptions,
+  type ImportPreviewResult,
   type ImportResult,
   isPercentUnit,
   MEASURE_MAX_POINTS,
@@ -12,7 +13,9 @@ import {
 import { analyseMeasureSeries } from "../../../shared/spc/measure-series.js";
 import { parseSeriesFile, parseSeriesText } from "../../../shared/spc/series-import.js";
 import { DEFAULT_SPC_RULES, type ImprovementDirection, type SpcRules } from "../../../shared/spc/types.js";
-import type { Tx } from "../../platform/db.js";
+import { type RequestContext, recordAudit } from "../../platform/audit.js";
+import type { Actor } from "../../platform/auth.js";
+import type { Db, Tx } from "../../platform/db.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
 import { type ImportPlan, type ParsedSeries, planImport } from "./measure-import.js";
 
@@ -306,6 +309,92 @@ export function createMeasureSeriesOperations<P extends SeriesPointRow>(store: M
           source: "text" in source ? "pasted" : "file",
         },
       };
+    },
+  };
+}
+
+/** How a feature guards its measures and audits their imports, for {@link createMeasureSeriesService}. */
+export interface MeasureSeriesAccess<M extends SeriesMeasure> {
+  /** The measure, once the actor may change it (the feature's 404 and 403); for previews, which write nothing. */
+  readForEdit(tx: Tx, actor: Actor, measureId: string): Promise<M>;
+  /** The same, with the measure's row lock taken, so changes to its values run one after another. */
+  lockForEdit(tx: Tx, actor: Actor, measureId: string): Promise<M>;
+  /** The audit event of an import: its action and subject type, and the measure's owner for its details. */
+  importAudit(measure: M): { action: string; subjectType: string; details: Record<string, unknown> };
+}
+
+/**
+ * The service methods for a measure's values and imports (add, change and delete one value; preview and apply an
+ * import), each in its own transaction behind the feature's access checks; imports are audited with the row count.
+ */
+export function createMeasureSeriesService<M extends SeriesMeasure, P extends SeriesPointRow>(
+  db: Db,
+  store: MeasureSeriesStore<P>,
+  access: MeasureSeriesAccess<M>,
+) {
+  const series = createMeasureSeriesOperations(store);
+  return {
+    /** Adds one value; 409 when its date already has one. */
+    async addPoint(actor: Actor, measureId: string, input: PointCreateInput): Promise<MeasurePoint> {
+      return db.transaction(async (tx) => {
+        const measure = await access.lockForEdit(tx, actor, measureId);
+        return series.addPoint(tx, measure, input, actor.userId);
+      });
+    },
+
+    /** Changes one value, its date or note; 404 for another measure's value, 409 for a date that has one. */
+    async updatePoint(
+      actor: Actor,
+      measureId: string,
+      pointId: string,
+      input: PointUpdateInput,
+    ): Promise<MeasurePoint> {
+      return db.transaction(async (tx) => {
+        const measure = await access.lockForEdit(tx, actor, measureId);
+        return series.updatePoint(tx, measure, pointId, input);
+      });
+    },
+
+    /** Deletes one value; 404 for another measure's value. */
+    async deletePoint(actor: Actor, measureId: string, pointId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await access.lockForEdit(tx, actor, measureId);
+        await series.deletePoint(tx, measureId, pointId);
+      });
+    },
+
+    /** What importing pasted or uploaded data would do, row by row; writes nothing. */
+    async previewImport(
+      actor: Actor,
+      measureId: string,
+      source: ImportSource,
+      options: ImportOptions,
+    ): Promise<ImportPreviewResult> {
+      const measure = await access.readForEdit(db, actor, measureId);
+      return series.previewImport(db, measure, source, options);
+    },
+
+    /** Imports pasted or uploaded data all or nothing, in one transaction; audited with the row count. */
+    async applyImport(
+      actor: Actor,
+      context: RequestContext,
+      measureId: string,
+      source: ImportSource,
+      options: ImportOptions,
+    ): Promise<ImportResult> {
+      return db.transaction(async (tx) => {
+        const measure = await access.lockForEdit(tx, actor, measureId);
+        const { result, audit } = await series.applyImport(tx, measure, source, options, actor.userId);
+        const event = access.importAudit(measure);
+        await recordAudit(tx, context, {
+          actorUserId: actor.userId,
+          action: event.action,
+          subjectType: event.subjectType,
+          subjectId: measureId,
+          details: { ...event.details, ...audit },
+        });
+        return result;
+      });
     },
   };
 }

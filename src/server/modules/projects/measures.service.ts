@@ -1,17 +1,11 @@
 import type {
   AnnotationCreateInput,
-  ImportOptions,
-  ImportPreviewResult,
-  ImportResult,
   Measure,
   MeasureAnnotation,
   MeasureCreateInput,
   MeasureDetail,
   MeasureList,
-  MeasurePoint,
   MeasureUpdateInput,
-  PointCreateInput,
-  PointUpdateInput,
 } from "../../../shared/measures.js";
 import { type ChartAnnotation, DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
@@ -21,8 +15,8 @@ import { notFound } from "../../platform/errors.js";
 import {
   analyseMeasure,
   createMeasureSeriesOperations,
+  createMeasureSeriesService,
   groupByMeasure,
-  type ImportSource,
   toPoint,
 } from "./measure-series.service.js";
 import * as repo from "./measures.repository.js";
@@ -90,6 +84,21 @@ export function createMeasuresService(deps: { db: Db }) {
     if (!measure) throw notFound("The measure");
     return { measure, access };
   }
+
+  /** Adding, changing and deleting values and imports: the project team only; imports audited. */
+  const seriesMethods = createMeasureSeriesService(db, repo, {
+    async readForEdit(tx, actor, measureId) {
+      const { measure, access } = await measureAccess(tx, actor, measureId);
+      assertCanEdit(access);
+      return measure;
+    },
+    lockForEdit: async (tx, actor, measureId) => (await lockForEdit(tx, actor, measureId)).measure,
+    importAudit: (measure) => ({
+      action: "measures.data_imported",
+      subjectType: "project_measure",
+      details: { projectId: measure.projectId },
+    }),
+  });
 
   return {
     /** A project's measures with each one's latest value and summary icons (a constant number of statements). */
@@ -179,68 +188,7 @@ export function createMeasuresService(deps: { db: Db }) {
       });
     },
 
-    /** Adds one value; 409 when its date already has one. */
-    async addPoint(actor: Actor, measureId: string, input: PointCreateInput): Promise<MeasurePoint> {
-      return db.transaction(async (tx) => {
-        const { measure } = await lockForEdit(tx, actor, measureId);
-        return series.addPoint(tx, measure, input, actor.userId);
-      });
-    },
-
-    /** Changes one value, its date or note; 404 for another measure's point, 409 for a date that has a value. */
-    async updatePoint(
-      actor: Actor,
-      measureId: string,
-      pointId: string,
-      input: PointUpdateInput,
-    ): Promise<MeasurePoint> {
-      return db.transaction(async (tx) => {
-        const { measure } = await lockForEdit(tx, actor, measureId);
-        return series.updatePoint(tx, measure, pointId, input);
-      });
-    },
-
-    /** Deletes one value; 404 for another measure's point. */
-    async deletePoint(actor: Actor, measureId: string, pointId: string): Promise<void> {
-      await db.transaction(async (tx) => {
-        await lockForEdit(tx, actor, measureId);
-        await series.deletePoint(tx, measureId, pointId);
-      });
-    },
-
-    /** What importing pasted or uploaded data would do, row by row; writes nothing. */
-    async previewImport(
-      actor: Actor,
-      measureId: string,
-      source: ImportSource,
-      options: ImportOptions,
-    ): Promise<ImportPreviewResult> {
-      const { measure, access } = await measureAccess(db, actor, measureId);
-      assertCanEdit(access);
-      return series.previewImport(db, measure, source, options);
-    },
-
-    /** Imports pasted or uploaded data all or nothing, in one transaction; audited with the row count. */
-    async applyImport(
-      actor: Actor,
-      context: RequestContext,
-      measureId: string,
-      source: ImportSource,
-      options: ImportOptions,
-    ): Promise<ImportResult> {
-      return db.transaction(async (tx) => {
-        const { measure } = await lockForEdit(tx, actor, measureId);
-        const { result, audit } = await series.applyImport(tx, measure, source, options, actor.userId);
-        await recordAudit(tx, context, {
-          actorUserId: actor.userId,
-          action: "measures.data_imported",
-          subjectType: "project_measure",
-          subjectId: measureId,
-          details: { projectId: measure.projectId, ...audit },
-        });
-        return result;
-      });
-    },
+    ...seriesMethods,
 
     /** Adds a note to the measure's chart. */
     async addAnnotation(
