@@ -5,7 +5,8 @@ import { Details, Table } from "../../../components/nhs";
 
 const WIDTH = 640;
 const HEIGHT = 300;
-const PLOT = { left: 64, right: WIDTH - 16, top: 16, bottom: HEIGHT - 52 };
+/** The right margin leaves room for half of the last month's label ("Dec 2026"), centred on the last point. */
+const PLOT = { left: 64, right: WIDTH - 32, top: 16, bottom: HEIGHT - 52 };
 /** NHS blue and NHS green; the lines also differ by dash and marker shape, never by colour alone. */
 const FORECAST = "#005eb8";
 const REALISED = "#007f3b";

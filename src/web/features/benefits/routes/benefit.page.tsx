@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { formatBytes } from "../../../../shared/authoring";
 import { formatCalendarDate } from "../../../../shared/dates";
-import { type BenefitEventKind, CASH_CATEGORY_LABELS } from "../../../../shared/implementation";
+import type { BenefitEventKind } from "../../../../shared/implementation";
 import {
   BENEFIT_STATUS_MEANINGS,
   type BenefitDecision,
@@ -358,9 +358,7 @@ export function BenefitPage() {
         <Row label="Benefit area">{b.area.label}</Row>
         {b.description ? <Row label="Description">{b.description}</Row> : null}
         <Row label="Cashable">
-          {b.cashable && b.cashCategory
-            ? `${categoryWords(b.cashCategory, b.cashOrder)} (${CASH_CATEGORY_LABELS[b.cashCategory]})`
-            : "No"}
+          {b.cashable && b.cashCategory ? categoryWords(b.cashCategory, b.cashOrder) : "No"}
         </Row>
         {b.method ? (
           <Row label={b.cashable ? "Method of calculation" : "How it was measured"}>{b.method}</Row>

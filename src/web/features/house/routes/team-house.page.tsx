@@ -84,7 +84,7 @@ export function TeamHousePage() {
         {sequence.map((module) => (
           <li key={module.id}>
             <Link to={housePaths.module(team.id, module.id)}>{module.title}</Link>{" "}
-            <StatusTag status={module.progress.status} />
+            <StatusTag status={module.progress.status} />{" "}
             {module.progress.behind ? <BehindTag weeks={module.progress.weeksBehind} /> : null}
             <br />
             <span className="nhsuk-body-s">

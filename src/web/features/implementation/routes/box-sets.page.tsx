@@ -20,7 +20,7 @@ import { Textarea } from "../../../components/textarea";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { formatDate } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
-import { useFormErrors } from "../../../lib/use-form-errors";
+import { type FormErrors, useFormErrors } from "../../../lib/use-form-errors";
 import { useBoxSetQuote, useBoxSets, useCancelBoxSetOrder, useOrderBoxSets } from "../api/implementation";
 import { countWithFree, OrderStatusTag } from "../components/box-set-words";
 import { ImplementationCrumbs, ImplementationProblem } from "../components/implementation-bits";
@@ -37,9 +37,8 @@ function parseCount(value: string): number | null {
 }
 
 /** The order form: counts and address, the live quote, and the charge confirmation when anything is charged. */
-function OrderForm({ overview }: { overview: BoxSetsOverview }) {
+function OrderForm({ overview, form }: { overview: BoxSetsOverview; form: FormErrors }) {
   const order = useOrderBoxSets(overview.registrationId);
-  const form = useFormErrors(ORDER_FIELDS);
   const [executive, setExecutive] = useState("");
   const [team, setTeam] = useState("");
   const [address, setAddress] = useState("");
@@ -206,7 +205,9 @@ export function BoxSetsPage() {
   const { registrationId = "" } = useParams();
   const query = useBoxSets(registrationId);
   const history = useFormErrors([]);
-  usePageTitle(TITLE, history.summary.length > 0);
+  // The order form's errors live here so the page title says "Error:" when it has them.
+  const orderForm = useFormErrors(ORDER_FIELDS);
+  usePageTitle(TITLE, history.summary.length > 0 || orderForm.summary.length > 0);
   if (query.isPending) return <LoadingPage title={TITLE} />;
   if (query.isError) return <ImplementationProblem error={query.error} />;
   const b = query.data;
@@ -262,7 +263,7 @@ export function BoxSetsPage() {
       {b.access.canOrder ? (
         <>
           <h2>Order box sets</h2>
-          <OrderForm overview={b} />
+          <OrderForm overview={b} form={orderForm} />
         </>
       ) : (
         <p>The programme lead or executive sponsor orders box sets.</p>

@@ -70,7 +70,13 @@ function Choice({
         {label}
       </label>
       {hint ? (
-        <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
+        <div
+          className="nhsuk-hint nhsuk-radios__hint"
+          id={`${id}-item-hint`}
+          // nhsuk-frontend fades the hint of a disabled radio to half opacity, below WCAG contrast; it says why the
+          // measure cannot be chosen, so it stays readable.
+          style={disabled ? { opacity: 1 } : undefined}
+        >
           {hint}
         </div>
       ) : null}
