@@ -5,13 +5,13 @@ import {
   MeasureCreateSchema,
   MeasureDetailSchema,
   MeasureListItemSchema,
-  MeasureRulesSchema,
+  MeasureSchema,
   MeasureUpdateSchema,
   SpcPointSchema,
   SpcResultSchema,
   SpcSummarySchema,
 } from "./measures.js";
-import { IMPROVEMENT_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_KINDS } from "./projects.js";
+import { IMPROVEMENT_DIRECTIONS, MEASURE_FREQUENCIES } from "./projects.js";
 
 /**
  * Programme implementation (issue 9): the programme's measure library (measures that come with each house module),
@@ -37,17 +37,22 @@ const fields = MeasureCreateSchema.shape;
 const changes = MeasureUpdateSchema.shape;
 const moduleId = z.uuid("Choose a module of the programme's house").nullable();
 
+/** A measure's details as a project measure shows them: kind, title, definition, unit, direction and frequency. */
+const measureDetails = MeasureSchema.pick({
+  kind: true,
+  title: true,
+  definition: true,
+  unit: true,
+  improvementDirection: true,
+  frequency: true,
+}).shape;
+
 /** One measure of a programme's library. */
 export const LibraryItemSchema = z.object({
   id: z.string(),
   programmeId: z.string(),
   houseModuleId: z.string().nullable(),
-  kind: z.enum(MEASURE_KINDS),
-  title: z.string(),
-  definition: z.string(),
-  unit: z.string(),
-  improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS),
-  frequency: z.enum(MEASURE_FREQUENCIES),
+  ...measureDetails,
   position: z.number().int(),
 });
 /** One measure of a programme's library. */
@@ -113,18 +118,13 @@ export const TeamMeasureSchema = z.object({
   houseModuleId: z.string().nullable(),
   /** The module's title, null for a measure not tied to a module. */
   moduleTitle: z.string().nullable(),
-  kind: z.enum(MEASURE_KINDS),
-  title: z.string(),
-  definition: z.string(),
-  unit: z.string(),
-  improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS),
-  frequency: z.enum(MEASURE_FREQUENCIES),
-  target: z.number().nullable(),
-  rules: MeasureRulesSchema,
+  ...measureDetails,
+  target: MeasureSchema.shape.target,
+  rules: MeasureSchema.shape.rules,
   onBoard: z.boolean(),
   boardPosition: z.number().int(),
-  dataVersion: z.number().int(),
-  updatedAt: z.string(),
+  dataVersion: MeasureSchema.shape.dataVersion,
+  updatedAt: MeasureSchema.shape.updatedAt,
 });
 /** A team's measure. */
 export type TeamMeasure = z.infer<typeof TeamMeasureSchema>;

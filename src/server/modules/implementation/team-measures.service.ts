@@ -23,6 +23,7 @@ import {
   createMeasureSeriesOperations,
   createMeasureSeriesService,
   groupByMeasure,
+  seriesSummary,
   toPoint,
   unprocessable,
 } from "../projects/measure-series.service.js";
@@ -297,16 +298,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
         team: teamRef(team),
         programmeId: access.registration.programmeId,
         canEdit: access.canEditTeam(team.id),
-        measures: measures.map((m) => {
-          const own = grouped.get(m.id) ?? [];
-          const last = own.at(-1);
-          return {
-            ...toMeasure(m),
-            pointCount: own.length,
-            latest: last ? toPoint(last) : null,
-            summary: analyseMeasure(m, own)?.summary ?? null,
-          };
-        }),
+        measures: measures.map((m) => ({ ...toMeasure(m), ...seriesSummary(m, grouped.get(m.id) ?? []) })),
       };
     },
 

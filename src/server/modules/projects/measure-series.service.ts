@@ -144,6 +144,16 @@ export function analyseMeasure(measure: AnalysedMeasure, points: { observedOn: s
   });
 }
 
+/** What a measure's list shows beside its details: how many values, the latest one and the summary icons. */
+export function seriesSummary(measure: AnalysedMeasure, points: SeriesPointRow[]) {
+  const last = points.at(-1);
+  return {
+    pointCount: points.length,
+    latest: last ? toPoint(last) : null,
+    summary: analyseMeasure(measure, points)?.summary ?? null,
+  };
+}
+
 const values = (n: number) => `${n} ${n === 1 ? "value" : "values"}`;
 
 /** What an import did, in a sentence: "24 values added.", "2 values changed.", "3 values added, 1 changed." */

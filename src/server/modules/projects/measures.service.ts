@@ -17,6 +17,7 @@ import {
   createMeasureSeriesOperations,
   createMeasureSeriesService,
   groupByMeasure,
+  seriesSummary,
   toPoint,
 } from "./measure-series.service.js";
 import * as repo from "./measures.repository.js";
@@ -114,16 +115,7 @@ export function createMeasuresService(deps: { db: Db }) {
       return {
         project: { id: access.project.id, title: access.project.title },
         myAccess: { canEdit: access.canEdit },
-        measures: measures.map((m) => {
-          const own = byMeasure.get(m.id) ?? [];
-          const last = own.at(-1);
-          return {
-            ...toMeasure(m),
-            pointCount: own.length,
-            latest: last ? toPoint(last) : null,
-            summary: analyseMeasure(m, own)?.summary ?? null,
-          };
-        }),
+        measures: measures.map((m) => ({ ...toMeasure(m), ...seriesSummary(m, byMeasure.get(m.id) ?? []) })),
       };
     },
 
