@@ -37,7 +37,12 @@ export function OrganisationHousePage() {
     );
   }
   if (registration.isPending || house.isPending || !house.data) return <LoadingPage title="Teams' houses" />;
-  const { modules, organisation, programme } = house.data;
+  const { organisation, programme } = house.data;
+  // Teams work through the sequence (foundation, then process modules); the guides beside the house come last.
+  const modules = [
+    ...house.data.modules.filter((m) => m.kind !== "guide"),
+    ...house.data.modules.filter((m) => m.kind === "guide"),
+  ];
   if (!organisation)
     return <ProblemPage title="Registration not found" message="There are no teams to show." />;
   const { teams } = organisation;
@@ -63,7 +68,8 @@ export function OrganisationHousePage() {
         <section className="app-house-grid" aria-labelledby="house-grid-caption">
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption" id="house-grid-caption">
-              Each team's status on each module, in the house's order
+              Each team's status on each module: the foundation and process modules in the recommended order,
+              then the guides
             </caption>
             <thead className="nhsuk-table__head">
               <tr>
@@ -90,12 +96,17 @@ export function OrganisationHousePage() {
                       </>
                     ) : null}
                   </th>
-                  {team.modules.map((status) => (
-                    <td key={status.moduleId}>
-                      <StatusTag status={status.status} />
-                      {status.behind ? <span className="nhsuk-u-visually-hidden">, behind plan</span> : null}
-                    </td>
-                  ))}
+                  {modules.map((module) => {
+                    const status = team.modules.find((m) => m.moduleId === module.id);
+                    return (
+                      <td key={module.id}>
+                        {status ? <StatusTag status={status.status} /> : null}
+                        {status?.behind ? (
+                          <span className="nhsuk-u-visually-hidden">, behind plan</span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -103,8 +114,10 @@ export function OrganisationHousePage() {
               {MODULE_STATUSES.map((status) => (
                 <tr key={status}>
                   <th scope="row">{MODULE_STATUS_LABELS[status]}</th>
-                  {organisation.moduleCounts.map((c) => (
-                    <td key={c.moduleId}>{c.counts[status]}</td>
+                  {modules.map((module) => (
+                    <td key={module.id}>
+                      {organisation.moduleCounts.find((c) => c.moduleId === module.id)?.counts[status] ?? 0}
+                    </td>
                   ))}
                 </tr>
               ))}

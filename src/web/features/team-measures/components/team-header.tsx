@@ -12,10 +12,7 @@ export function TeamHeader({ team }: { team: { id: string; name: string; registr
           { to: teamMeasurePaths.team(team.id), text: team.name },
         ]}
       />
-      {/* Space between the breadcrumb's back link and the team's links, so each is a 24px target at 320px. */}
-      <div className="nhsuk-u-margin-top-3">
-        <TeamNav teamId={team.id} registrationId={team.registrationId} />
-      </div>
+      <TeamNav teamId={team.id} registrationId={team.registrationId} />
     </>
   );
 }
