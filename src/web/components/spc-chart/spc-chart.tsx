@@ -22,6 +22,8 @@ export interface SpcChartProps {
   target?: number | null;
   /** Hide the download buttons (for example inside a printed page). */
   hideDownloads?: boolean;
+  /** What the dashed upright lines mark, for the key (default: PDSA cycles, notes and rebases). */
+  annotationsKey?: string;
 }
 
 /** Follows an element's width, so the chart is laid out for the space it has (readable at 320 px). */
@@ -181,7 +183,15 @@ function Swatch({ children }: { children: React.ReactNode }) {
  * colours), the variation and assurance icons with their words, the rule settings used, a run-chart warning when the
  * limits are not yet reliable, the numbers in a table inside "Show the data", and SVG and PNG downloads.
  */
-export function SpcChart({ result, title, unit, annotations, target, hideDownloads }: SpcChartProps) {
+export function SpcChart({
+  result,
+  title,
+  unit,
+  annotations,
+  target,
+  hideDownloads,
+  annotationsKey = "PDSA cycles, notes and rebases",
+}: SpcChartProps) {
   const { ref, width } = useWidth(720);
   const svgRef = useRef<SVGSVGElement>(null);
   const titleId = useId();
@@ -286,7 +296,7 @@ export function SpcChart({ result, title, unit, annotations, target, hideDownloa
                   strokeDasharray="3 3"
                 />
               </Swatch>
-              PDSA cycles, notes and rebases (dashed upright lines)
+              {annotationsKey} (dashed upright lines)
             </li>
           )}
         </ul>

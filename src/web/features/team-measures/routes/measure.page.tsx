@@ -87,6 +87,7 @@ export function TeamMeasurePage() {
             title={measure.title}
             unit={measure.unit}
             annotations={annotations}
+            annotationsKey="Module starts and completions"
             target={measure.target}
           />
         </>
