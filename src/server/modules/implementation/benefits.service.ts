@@ -245,12 +245,11 @@ export function createBenefitsService(deps: {
     const view = await repo.getBenefitView(tx, benefitId);
     if (!view) throw notFound("The benefit");
     const b = view.benefit;
-    const [names, events, valueEvents, evidence] = await Promise.all([
-      repo.getRegistrationNames(tx, b.registrationId),
-      repo.listEvents(tx, benefitId),
-      repo.listValueEvents(tx, benefitId),
-      repo.listEvidence(tx, benefitId),
-    ]);
+    // One after another: a transaction is one connection, which runs one statement at a time.
+    const names = await repo.getRegistrationNames(tx, b.registrationId);
+    const events = await repo.listEvents(tx, benefitId);
+    const valueEvents = await repo.listValueEvents(tx, benefitId);
+    const evidence = await repo.listEvidence(tx, benefitId);
     const organisationName = names?.organisationName ?? "the organisation";
     const refusal = decisionRefusal({
       isFinanceLead: access.canSignOff,

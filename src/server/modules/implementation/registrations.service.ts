@@ -244,10 +244,13 @@ export function createRegistrationsService(deps: { db: Db; now?: () => Date }) {
         const access = await loadRegistrationAccess(tx, registrationId, actor);
         const header = await repo.getRegistrationHeader(tx, registrationId);
         if (!header) throw notFound("The programme registration");
-        const [people, teams] = await Promise.all([
-          repo.listPeople(tx, registrationId),
-          repo.listTeams(tx, registrationId, access.canReadAll ? undefined : access.ledTeamIds),
-        ]);
+        // One after another: a transaction is one connection, which runs one statement at a time.
+        const people = await repo.listPeople(tx, registrationId);
+        const teams = await repo.listTeams(
+          tx,
+          registrationId,
+          access.canReadAll ? undefined : access.ledTeamIds,
+        );
         if (access.isAdmin && access.roles.length === 0 && access.ledTeamIds.length === 0)
           await recordAudit(tx, context, {
             actorUserId: actor.userId,

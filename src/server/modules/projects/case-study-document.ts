@@ -59,13 +59,12 @@ export async function loadCaseStudyDocument(tx: Tx, projectId: string): Promise<
   const row = await repo.getProjectForDocument(tx, projectId);
   if (!row) throw notFound("The project");
   const { project } = row;
-  const [team, nodes, caseStudy, measures, cycles] = await Promise.all([
-    repo.listTeamWithNames(tx, projectId),
-    repo.listDriverNodes(tx, projectId),
-    repo.getCaseStudy(tx, projectId),
-    repo.listProjectMeasures(tx, projectId),
-    repo.listPdsaCyclesWithIdeas(tx, projectId),
-  ]);
+  // One after another: inside a transaction this is one connection, which runs one statement at a time.
+  const team = await repo.listTeamWithNames(tx, projectId);
+  const nodes = await repo.listDriverNodes(tx, projectId);
+  const caseStudy = await repo.getCaseStudy(tx, projectId);
+  const measures = await repo.listProjectMeasures(tx, projectId);
+  const cycles = await repo.listPdsaCyclesWithIdeas(tx, projectId);
 
   const chosenIds = caseStudy?.chartMeasureIds ?? [];
   const byId = new Map(measures.map((m) => [m.id, m]));
@@ -74,10 +73,8 @@ export async function loadCaseStudyDocument(tx: Tx, projectId: string): Promise<
       ? chosenIds.map((id) => byId.get(id)).filter((m): m is MeasureRow => m !== undefined)
       : measures.filter((m) => m.kind === "outcome");
   const ids = charted.map((m) => m.id);
-  const [points, notes] = await Promise.all([
-    repo.listPointsOfMeasures(tx, ids),
-    repo.listAnnotationsOfMeasures(tx, ids),
-  ]);
+  const points = await repo.listPointsOfMeasures(tx, ids);
+  const notes = await repo.listAnnotationsOfMeasures(tx, ids);
   const cycleMarks = cycles.map(({ cycle }) => ({ title: cycle.title, startsOn: cycle.startsOn }));
 
   const charts: CaseStudyChart[] = [];
