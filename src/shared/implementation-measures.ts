@@ -121,6 +121,8 @@ export const TeamMeasureSchema = z.object({
   ...measureDetails,
   target: MeasureSchema.shape.target,
   rules: MeasureSchema.shape.rules,
+  baselineEndOn: MeasureSchema.shape.baselineEndOn,
+  rebaseOn: MeasureSchema.shape.rebaseOn,
   onBoard: z.boolean(),
   boardPosition: z.number().int(),
   dataVersion: MeasureSchema.shape.dataVersion,
@@ -181,7 +183,10 @@ export const TeamMeasureCreateSchema = z
 /** A new team measure. */
 export type TeamMeasureCreateInput = z.infer<typeof TeamMeasureCreateSchema>;
 
-/** PATCH /api/implementation/team-measures/:measureId body: details, target, rules or whether it is on the board. */
+/**
+ * PATCH /api/implementation/team-measures/:measureId body: details, target, chart settings (rules, a fixed baseline,
+ * rebase dates — as a project measure's) or whether it is on the board.
+ */
 export const TeamMeasureUpdateSchema = z
   .object({
     kind: changes.kind,
@@ -192,6 +197,8 @@ export const TeamMeasureUpdateSchema = z
     frequency: changes.frequency,
     target: changes.target,
     rules: changes.rules,
+    baselineEndOn: changes.baselineEndOn,
+    rebaseOn: changes.rebaseOn,
     onBoard: z.boolean().optional(),
     houseModuleId: moduleId.optional(),
   })
@@ -227,7 +234,10 @@ export const TeamMeasureDetailSchema = z.object({
   points: MeasureDetailSchema.shape.points,
   /** Null when there are no values. */
   analysis: SpcResultSchema.nullable(),
-  /** The team's module start ("Started …") and completion ("Completed …") dates, for the chart's time axis. */
+  /**
+   * The team's module start ("Started …") and completion ("Completed …") dates and the measure's rebases ("Limits
+   * recalculated"), in date order, for the chart's time axis.
+   */
   annotations: z.array(ChartAnnotationSchema),
   canEdit: z.boolean(),
 });
@@ -249,6 +259,8 @@ export const BoardMeasureSchema = z.object({
   summary: SpcSummarySchema.nullable(),
   /** The analysed points for the card's small chart (empty with no values). */
   points: z.array(SpcPointSchema),
+  /** The dates the measure's limits are recalculated from, marked on the card's small chart. */
+  rebaseOn: z.array(z.string()),
 });
 /** One card of the board. */
 export type BoardMeasure = z.infer<typeof BoardMeasureSchema>;

@@ -4,6 +4,7 @@ import { seedImplementationDemo } from "../../src/server/modules/implementation/
 import { seedTeamMeasuresDemo } from "../../src/server/modules/implementation/team-measures.seed.js";
 import { DEMO_TRUST_NAME } from "../../src/server/seed-names.js";
 import type {
+  TeamBoard,
   TeamMeasure,
   TeamMeasureDetail,
   TeamMeasureList,
@@ -16,6 +17,7 @@ import {
   type ImplementationCast,
 } from "../support/implementation-fixtures.js";
 import { multipartBody } from "../support/portfolio-fixtures.js";
+import { weeklyDates } from "../support/projects-fixtures.js";
 import { createTestApp, type TestContext } from "../support/test-app.js";
 
 let ctx: TestContext;
@@ -426,6 +428,101 @@ describe("team measures: one measure, its chart and settings", () => {
     expect(off.json()).toMatchObject({ onBoard: false, boardPosition: 0 });
   });
 
+  it("takes a fixed baseline and rebases as a project measure does: segments, fixed limits, annotations, data_version", async () => {
+    const measure = await addOwn();
+    const values = [
+      ...Array.from({ length: 12 }, (_, i) => 6 + ((i % 3) - 1) * 0.5),
+      ...Array.from({ length: 12 }, (_, i) => 3 + ((i % 3) - 1) * 0.3),
+    ];
+    const dates = weeklyDates("2026-01-05", 24);
+    const imported = await call(
+      "POST",
+      `/api/implementation/team-measures/${measure.id}/import/apply`,
+      cookies.leaderA ?? "",
+      { text: dates.map((d, i) => `${d},${values[i]}`).join("\n"), mode: "add", onExisting: "overwrite" },
+    );
+    expect(imported.statusCode, imported.body).toBe(200);
+    const url = `/api/implementation/team-measures/${measure.id}`;
+    const before = await detail(measure.id);
+    expect(before.measure).toMatchObject({ baselineEndOn: null, rebaseOn: [] });
+    expect(before.analysis?.summary.segmentStarts).toEqual([0]);
+
+    // Rebases are stored in date order.
+    const rebased = await call("PATCH", url, cookies.leaderA ?? "", { rebaseOn: [dates[18], dates[12]] });
+    expect(rebased.statusCode, rebased.body).toBe(200);
+    expect(rebased.json()).toMatchObject({
+      rebaseOn: [dates[12], dates[18]],
+      dataVersion: before.measure.dataVersion + 1,
+    });
+    const after = await detail(measure.id);
+    expect(after.analysis?.summary.segmentStarts).toEqual([0, 12, 18]);
+    expect(after.analysis?.points[13]?.segment).toBe(1);
+    expect(after.annotations.filter((a) => a.kind === "rebase")).toEqual([
+      { date: dates[12], label: "Limits recalculated", kind: "rebase" },
+      { date: dates[18], label: "Limits recalculated", kind: "rebase" },
+    ]);
+
+    // On the board too: the card's points carry the segments and the card names its rebases.
+    await call("PATCH", url, cookies.leaderA ?? "", { onBoard: true });
+    const board = await call(
+      "GET",
+      `/api/implementation/teams/${cast.teamA.id}/board`,
+      cookies.executive ?? "",
+    );
+    const card = (board.json() as TeamBoard).measures.find((m) => m.id === measure.id);
+    expect(card?.rebaseOn).toEqual([dates[12], dates[18]]);
+    expect(card?.summary?.segmentStarts).toEqual([0, 12, 18]);
+    await call("PATCH", url, cookies.leaderA ?? "", { onBoard: false });
+
+    const fixed = await call("PATCH", url, cookies.lead ?? "", { rebaseOn: [], baselineEndOn: dates[5] });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    const baseline = await detail(measure.id);
+    expect(baseline.measure).toMatchObject({ baselineEndOn: dates[5], rebaseOn: [] });
+    expect(baseline.analysis?.summary.baselineEnd).toBe(5);
+    const firstSix = values.slice(0, 6).reduce((sum, v) => sum + v, 0) / 6;
+    expect(baseline.analysis?.points[20]?.mean).toBeCloseTo(firstSix, 6);
+    expect(baseline.annotations.some((a) => a.kind === "rebase")).toBe(false);
+
+    const cleared = await call("PATCH", url, cookies.leaderA ?? "", { baselineEndOn: null });
+    expect(cleared.json()).toMatchObject({ baselineEndOn: null });
+    expect((await detail(measure.id)).analysis?.summary.baselineEnd).toBeNull();
+  });
+
+  it("refuses bad baselines and rebases field by field, and those who may not change the team, writing nothing", async () => {
+    const measure = await addOwn();
+    const url = `/api/implementation/team-measures/${measure.id}`;
+    const before = await counts();
+    for (const [body, field] of [
+      [{ rebaseOn: ["2026-01-05", "2026-01-05"] }, "rebaseOn"],
+      [{ rebaseOn: weeklyDates("2026-01-05", 21) }, "rebaseOn"],
+      [{ rebaseOn: ["05/01/2026"] }, "rebaseOn.0"],
+      [{ rebaseOn: "2026-01-05" }, "rebaseOn"],
+      [{ baselineEndOn: "1989-12-31" }, "baselineEndOn"],
+      [{ baselineEndOn: "2026-02-30" }, "baselineEndOn"],
+    ] as const) {
+      const response = await call("PATCH", url, cookies.leaderA ?? "", body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      const details = (response.json() as { details?: Array<{ field: string }> }).details ?? [];
+      expect(
+        details.map((d) => d.field),
+        JSON.stringify(body),
+      ).toContain(field);
+    }
+    const twenty = await call("PATCH", url, cookies.leaderA ?? "", {
+      rebaseOn: weeklyDates("2026-01-05", 20),
+    });
+    expect(twenty.statusCode, twenty.body).toBe(200);
+    const afterTwenty = await counts();
+    for (const cookie of [cookies.executive, cookies.finance, cookies.leaderB]) {
+      expect((await call("PATCH", url, cookie ?? "", { rebaseOn: [] })).statusCode).toBe(403);
+    }
+    expect((await call("PATCH", url, cookies.otherLead ?? "", { rebaseOn: [] })).statusCode).toBe(404);
+    expect((await call("PATCH", url, null, { baselineEndOn: null })).statusCode).toBe(401);
+    expect(await counts()).toEqual(afterTwenty);
+    const version = (c: object) => (c as Record<string, number>).versions ?? 0;
+    expect(version(afterTwenty)).toBe(version(before) + 1);
+  });
+
   it("deletes a measure with its values, audited; others may not", async () => {
     const measure = await addOwn();
     await call("POST", `/api/implementation/team-measures/${measure.id}/points`, cookies.leaderA ?? "", {
@@ -547,6 +644,10 @@ describe("team measures: the demo seed", () => {
     expect(stock?.pointCount).toBe(20);
     expect(stock?.latest?.date).toBe("2026-07-13");
     expect(stock?.summary?.variation).toBe("improvement_low");
+    // Rebased on the day the module was completed: the new process's limits, and the target of 35 within them.
+    expect(stock?.rebaseOn).toEqual(["2026-04-20"]);
+    expect(stock?.summary?.segmentStarts).toEqual([0, 7]);
+    expect(stock?.summary?.assurance).toBe("possibly_met");
     expect(list.measures.every((m) => m.onBoard)).toBe(true);
     const board = await call("GET", `/api/implementation/teams/${northfield}/board`, cookie);
     expect(board.json().measures.map((m: { title: string }) => m.title)).toEqual([

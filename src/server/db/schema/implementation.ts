@@ -232,6 +232,10 @@ export const teamMeasures = pgTable(
     frequency: measureFrequency("frequency").notNull(),
     target: doublePrecision("target"),
     rules: jsonb("rules").$type<StoredSpcRules>().notNull(),
+    /** A fixed baseline: the mean and limits come from the values up to this date. */
+    baselineEndOn: date("baseline_end_on", { mode: "string" }),
+    /** The dates the limits are recalculated from (a new process), at most 20. */
+    rebaseOn: jsonb("rebase_on").$type<string[]>().notNull().default([]),
     onBoard: boolean("on_board").notNull().default(false),
     boardPosition: integer("board_position").notNull().default(0),
     dataVersion: integer("data_version").notNull().default(1),

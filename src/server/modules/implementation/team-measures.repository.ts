@@ -33,6 +33,8 @@ const measureColumns = {
   frequency: teamMeasures.frequency,
   target: teamMeasures.target,
   rules: teamMeasures.rules,
+  baselineEndOn: teamMeasures.baselineEndOn,
+  rebaseOn: teamMeasures.rebaseOn,
   onBoard: teamMeasures.onBoard,
   boardPosition: teamMeasures.boardPosition,
   dataVersion: teamMeasures.dataVersion,
@@ -220,6 +222,8 @@ export async function updateTeamMeasure(
     frequency: TeamMeasureRow["frequency"];
     target: number | null;
     rules: StoredSpcRules;
+    baselineEndOn: string | null;
+    rebaseOn: string[];
     onBoard: boolean;
     boardPosition: number;
     houseModuleId: string | null;

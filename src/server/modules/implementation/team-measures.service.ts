@@ -12,7 +12,7 @@ import {
   type TeamMeasureList,
   type TeamMeasureUpdateInput,
 } from "../../../shared/implementation-measures.js";
-import { DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
+import { type ChartAnnotation, DEFAULT_SPC_RULES } from "../../../shared/spc/types.js";
 import { type RequestContext, recordAudit } from "../../platform/audit.js";
 import type { Actor } from "../../platform/auth.js";
 import type { Db, Tx } from "../../platform/db.js";
@@ -29,7 +29,7 @@ import {
 } from "../projects/measure-series.service.js";
 import { assertCanEditTeam, type ImplementationAccess, loadTeamAccess } from "./implementation-access.js";
 import * as repo from "./team-measures.repository.js";
-import { moduleAnnotations } from "./team-measures-annotations.js";
+import { type ModuleDates, moduleAnnotations } from "./team-measures-annotations.js";
 
 /** Content editors and administrators change programmes' measure libraries. */
 function canEditLibrary(actor: Actor): boolean {
@@ -71,11 +71,26 @@ function toMeasure(row: repo.TeamMeasureRow): TeamMeasure {
     frequency: row.frequency,
     target: row.target,
     rules: { ...DEFAULT_SPC_RULES, ...row.rules },
+    baselineEndOn: row.baselineEndOn,
+    rebaseOn: row.rebaseOn,
     onBoard: row.onBoard,
     boardPosition: row.boardPosition,
     dataVersion: row.dataVersion,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * What a team measure's chart marks on its time axis: the team's module starts and completions and the measure's
+ * rebases ("Limits recalculated", which the chart layout prefixes "Rebase: " as on a project measure's chart), in date
+ * order; on the same day a rebase comes after the module marks.
+ */
+export function chartAnnotations(dates: ModuleDates[], rebaseOn: string[]): ChartAnnotation[] {
+  const modules = moduleAnnotations(dates);
+  const rebases = rebaseOn.map((date) => ({ date, label: "Limits recalculated", kind: "rebase" as const }));
+  const all = [...modules, ...rebases];
+  // A stable sort keeps the module marks' own order on a day, with rebases after them.
+  return all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 const teamRef = (team: { id: string; name: string; registrationId: string }) => ({
@@ -160,6 +175,7 @@ export function createTeamMeasuresService(deps: { db: Db }) {
           latest: last ? { date: last.observedOn, value: last.value } : null,
           summary: analysis?.summary ?? null,
           points: analysis?.points ?? [],
+          rebaseOn: m.rebaseOn,
         };
       }),
     };
@@ -377,12 +393,15 @@ export function createTeamMeasuresService(deps: { db: Db }) {
         team: teamRef(team),
         points: points.map(toPoint),
         analysis: analyseMeasure(measure, points),
-        annotations: moduleAnnotations(dates),
+        annotations: chartAnnotations(dates, measure.rebaseOn),
         canEdit: access.canEditTeam(team.id),
       };
     },
 
-    /** Changes a measure's details, target, rules or place on the board (the team's editors); data version goes up. */
+    /**
+     * Changes a measure's details, target, chart settings (rules, fixed baseline, rebases) or place on the board (the
+     * team's editors); the data version goes up.
+     */
     async update(actor: Actor, measureId: string, input: TeamMeasureUpdateInput): Promise<TeamMeasure> {
       return db.transaction(async (tx) => {
         const { measure, access, team } = await lockForEdit(tx, actor, measureId);
@@ -409,7 +428,11 @@ export function createTeamMeasuresService(deps: { db: Db }) {
         } else if (onBoard === false && measure.onBoard) {
           Object.assign(place, { onBoard: false, boardPosition: 0 });
         }
-        await repo.updateTeamMeasure(tx, measureId, { ...rest, ...place });
+        await repo.updateTeamMeasure(tx, measureId, {
+          ...rest,
+          ...(rest.rebaseOn ? { rebaseOn: [...rest.rebaseOn].sort() } : {}),
+          ...place,
+        });
         return reread(tx, measureId);
       });
     },

@@ -123,7 +123,7 @@ export function groupByMeasure<P extends SeriesPointRow>(points: P[]): Map<strin
   return grouped;
 }
 
-/** The chart settings an analysis reads; a team's measures have no fixed baseline or rebases. */
+/** The chart settings an analysis reads: direction, target, rules, a fixed baseline and rebase dates. */
 export interface AnalysedMeasure {
   improvementDirection: ImprovementDirection;
   target: number | null;
