@@ -8,6 +8,7 @@ import {
   nextMonth,
   type RollupDimensions,
   rollUpBenefits,
+  rollUpProgrammes,
 } from "./benefits-rollup.js";
 import { formatMonth, formatShare, nationalSentence } from "./implementation-summary.js";
 
@@ -284,5 +285,84 @@ describe("the national comparison in words", () => {
     expect(formatShare(0.1234)).toBe("12.3%");
     expect(formatShare(0.0012)).toBe("0.12%");
     expect(formatShare(0)).toBe("0%");
+  });
+});
+
+describe("organisation roll-up across programmes", () => {
+  // Two programmes' figures from the per-registration roll-up, as the organisation summary adds them.
+  const community = rollUp([
+    benefit({ cashOrder: "first", status: "signed_off", forecastPence: 300_000, realisedPence: 310_000 }),
+    benefit({
+      cashOrder: "second",
+      status: "awaiting_sign_off",
+      forecastPence: 2_000_000,
+      realisedPence: null,
+    }),
+    benefit({
+      cashable: false,
+      cashOrder: null,
+      status: "recorded",
+      forecastPence: null,
+      realisedPence: null,
+    }),
+  ]);
+  const ward = rollUp([
+    benefit({ cashOrder: "first", status: "queried", forecastPence: 50_000, realisedPence: 40_000 }),
+    benefit({ cashOrder: "second", status: "signed_off", forecastPence: 99_999, realisedPence: 100_001 }),
+    benefit({ cashOrder: "second", status: "rejected", forecastPence: 999_999, realisedPence: null }),
+  ]);
+
+  it("adds each programme's first-order, second-order and total money in integer pence", () => {
+    const { totals } = rollUpProgrammes([community, ward]);
+    expect(totals.first).toEqual({
+      forecastPence: 300_000 + 50_000,
+      realisedPence: 310_000,
+      notYetSignedOffPence: 40_000,
+    });
+    expect(totals.second).toEqual({
+      forecastPence: 2_000_000 + 99_999,
+      realisedPence: 100_001,
+      notYetSignedOffPence: 2_000_000,
+    });
+    expect(totals.total).toEqual({
+      forecastPence: 2_449_999,
+      realisedPence: 410_001,
+      notYetSignedOffPence: 2_040_000,
+    });
+    for (const money of Object.values(totals))
+      for (const pence of Object.values(money)) expect(Number.isSafeInteger(pence)).toBe(true);
+  });
+
+  it("adds counts, cashable or not and by status", () => {
+    const { counts } = rollUpProgrammes([community, ward]);
+    expect(counts).toEqual({
+      benefits: 6,
+      cashable: 5,
+      nonCashable: 1,
+      byStatus: { recorded: 1, awaiting_sign_off: 1, queried: 1, signed_off: 2, rejected: 1 },
+    });
+  });
+
+  it("gives zero for no programmes and the programme itself for one", () => {
+    const none = rollUpProgrammes([]);
+    expect(none.totals.total).toEqual({ forecastPence: 0, realisedPence: 0, notYetSignedOffPence: 0 });
+    expect(none.counts.benefits).toBe(0);
+    expect(rollUpProgrammes([ward])).toEqual({ totals: ward.totals, counts: ward.counts });
+  });
+
+  it("refuses sums beyond exact whole pence and fractional pence", () => {
+    const huge = {
+      ...ward,
+      totals: {
+        ...ward.totals,
+        total: { ...ward.totals.total, realisedPence: Number.MAX_SAFE_INTEGER },
+      },
+    };
+    expect(() => rollUpProgrammes([huge, ward])).toThrow(RangeError);
+    const fractional = {
+      ...ward,
+      totals: { ...ward.totals, first: { ...ward.totals.first, forecastPence: 0.5 } },
+    };
+    expect(() => rollUpProgrammes([fractional])).toThrow(/not an exact whole number/);
   });
 });

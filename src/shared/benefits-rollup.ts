@@ -6,6 +6,7 @@ import type {
   SummaryFigures,
   SummaryMoney,
   SummaryMonth,
+  SummaryStatusCounts,
 } from "./implementation-summary.js";
 
 /**
@@ -290,4 +291,35 @@ export function groupBenefits(benefits: readonly BenefitForRollup[]): BenefitGro
     add("realised_month", monthOf(b.realisedOn), b);
   }
   return [...groups.values()];
+}
+
+/** One programme's figures as the organisation roll-up adds them. */
+export interface ProgrammeFigures {
+  totals: SummaryByOrder;
+  counts: SummaryStatusCounts;
+}
+
+/**
+ * An organisation's grand totals across the programmes it implements: each programme's first-order, second-order and
+ * total forecast, realised and not yet signed off added in exact integer pence, and its counts (all, cashable, not,
+ * by status) added. The programmes' own rules already applied (realised = signed off only), so this only adds.
+ */
+export function rollUpProgrammes(programmes: readonly ProgrammeFigures[]): ProgrammeFigures {
+  const totals = zeroByOrder();
+  const byStatus = Object.fromEntries(BENEFIT_STATUSES.map((s) => [s, 0])) as Record<BenefitStatus, number>;
+  const counts: SummaryStatusCounts = { ...zeroCounts(), byStatus };
+  const addCount = (a: number, b: number) => {
+    if (!Number.isSafeInteger(b) || b < 0) throw new RangeError(`A programme's count is not valid: ${b}`);
+    return a + b;
+  };
+  for (const programme of programmes) {
+    for (const order of ["first", "second", "total"] as const)
+      addMoney(totals[order], programme.totals[order]);
+    counts.benefits = addCount(counts.benefits, programme.counts.benefits);
+    counts.cashable = addCount(counts.cashable, programme.counts.cashable);
+    counts.nonCashable = addCount(counts.nonCashable, programme.counts.nonCashable);
+    for (const status of BENEFIT_STATUSES)
+      byStatus[status] = addCount(byStatus[status], programme.counts.byStatus[status] ?? 0);
+  }
+  return { totals, counts };
 }

@@ -68,6 +68,13 @@ export const SummaryCountsSchema = z.object({
 /** One group's counts. */
 export type SummaryCounts = z.infer<typeof SummaryCountsSchema>;
 
+/** The counts a summary carries: all, cashable and not, and by status. */
+export const SummaryStatusCountsSchema = SummaryCountsSchema.extend({
+  byStatus: z.record(z.enum(BENEFIT_STATUSES), z.number().int().nonnegative()),
+});
+/** Counts with the split by status. */
+export type SummaryStatusCounts = z.infer<typeof SummaryStatusCountsSchema>;
+
 /** Money split by cash order, with the whole. */
 export const SummaryByOrderSchema = z.object({
   first: SummaryMoneySchema,
@@ -125,9 +132,7 @@ export const SummaryFiguresSchema = z.object({
   byMonth: z.array(SummaryMonthSchema),
   /** Cashable benefits with a forecast but no forecast date, and signed-off ones with no realised date: in the totals, not in the months. */
   undated: z.object({ forecastPence: pence, realisedPence: pence }),
-  counts: SummaryCountsSchema.extend({
-    byStatus: z.record(z.enum(BENEFIT_STATUSES), z.number().int().nonnegative()),
-  }),
+  counts: SummaryStatusCountsSchema,
 });
 /** The figures of a summary. */
 export type SummaryFigures = z.infer<typeof SummaryFiguresSchema>;
@@ -192,3 +197,41 @@ export function formatMonth(month: string, short = false): string {
   if (!year || !name) return month;
   return `${short ? name.slice(0, 3) : name} ${year}`;
 }
+
+/** `GET /api/benefits/organisation-summary`: which organisation. */
+export const OrganisationSummaryQuerySchema = z.object({ organisationId: uuid("organisation") });
+/** The organisation summary's query. */
+export type OrganisationSummaryQuery = z.infer<typeof OrganisationSummaryQuerySchema>;
+
+/** One programme of the organisation in its roll-up: that registration's totals, counts and national comparison. */
+export const OrganisationProgrammeRowSchema = z.object({
+  registrationId: z.uuid(),
+  programme: z.object({ id: z.uuid(), title: z.string() }),
+  totals: SummaryByOrderSchema,
+  counts: SummaryStatusCountsSchema,
+  /** How many teams the registration has. */
+  teams: z.number().int().nonnegative(),
+  /** The registration's benefits version the figures were read at. */
+  version: z.number().int(),
+  national: SummaryNationalSchema.nullable(),
+});
+/** One programme's row. */
+export type OrganisationProgrammeRow = z.infer<typeof OrganisationProgrammeRowSchema>;
+
+/**
+ * `GET /api/benefits/organisation-summary`: an organisation's benefits across every programme it implements that
+ * the reader sees in full (programme lead, executive sponsor, finance lead, administrator), with the grand totals.
+ * Registrations where the reader only leads teams are listed apart (their summaries cover those teams only) and are
+ * not in the totals.
+ */
+export const OrganisationBenefitsSummarySchema = z.object({
+  organisation: z.object({ id: z.uuid(), name: z.string(), type: z.string() }),
+  programmes: z.array(OrganisationProgrammeRowSchema),
+  totals: SummaryByOrderSchema,
+  counts: SummaryStatusCountsSchema,
+  teamsOnly: z.array(
+    z.object({ registrationId: z.uuid(), programme: z.object({ id: z.uuid(), title: z.string() }) }),
+  ),
+});
+/** The organisation's benefits across its programmes. */
+export type OrganisationBenefitsSummary = z.infer<typeof OrganisationBenefitsSummarySchema>;

@@ -98,6 +98,78 @@ export async function getSummaryContext(
   };
 }
 
+/** An organisation and, for each of its programme registrations, the summary's context for one reader. */
+export interface OrganisationSummaryContext {
+  organisation: { id: string; name: string; type: string };
+  /** Every registration of the organisation, by programme title. */
+  registrations: SummaryContext[];
+}
+
+type OrganisationContextRow = Omit<
+  SummaryContextRow,
+  "id" | "programme_id" | "benefits_version" | "programme_title"
+> & {
+  id: string | null;
+  programme_id: string | null;
+  benefits_version: number | null;
+  programme_title: string | null;
+};
+
+/**
+ * The organisation ($1) with every registration's summary context for the reader ($2), in one statement: the
+ * organisation's row stands alone (registration columns null) when it has no registration.
+ */
+const ORGANISATION_CONTEXT_SQL = `select r.id, r.programme_id, o.id as organisation_id, r.benefits_version,
+    o.name as organisation_name, o.type::text as organisation_type, p.title as programme_title,
+    s.national_potential_pence::text as national_potential_pence,
+    (select coalesce(json_agg(rp.role::text), '[]'::json) from registration_people rp
+      where rp.registration_id = r.id and rp.user_id = $2::uuid) as roles,
+    (select coalesce(json_agg(t.id order by t.id), '[]'::json) from implementation_teams t
+      where t.registration_id = r.id and t.leader_user_id = $2::uuid) as led_team_ids,
+    false as team_found
+  from organisations o
+  left join programme_registrations r on r.organisation_id = o.id
+  left join programmes p on p.id = r.programme_id
+  left join implementation_settings s on s.programme_id = r.programme_id
+  where o.id = $1::uuid
+  order by p.title, r.id`;
+
+/** The organisation and its registrations' contexts for the reader; null when there is no such organisation. */
+export async function getOrganisationSummaryContext(
+  database: Database,
+  organisationId: string,
+  userId: string,
+): Promise<OrganisationSummaryContext | null> {
+  const rows = await database.preparedQuery<OrganisationContextRow>(
+    "benefits_summary_organisation_context",
+    ORGANISATION_CONTEXT_SQL,
+    [organisationId, userId],
+  );
+  const [first] = rows;
+  if (!first) return null;
+  const organisation = {
+    id: first.organisation_id,
+    name: first.organisation_name,
+    type: first.organisation_type,
+  };
+  const registrations: SummaryContext[] = [];
+  for (const row of rows) {
+    if (row.id === null || row.programme_id === null) continue;
+    registrations.push({
+      registration: { id: row.id, programmeId: row.programme_id, organisationId: row.organisation_id },
+      organisation,
+      programme: { id: row.programme_id, title: row.programme_title ?? "" },
+      nationalPotentialPence:
+        row.national_potential_pence === null ? null : Number(row.national_potential_pence),
+      benefitsVersion: Number(row.benefits_version),
+      roles: parseJson(row.roles),
+      ledTeamIds: parseJson(row.led_team_ids),
+      teamFound: false,
+    });
+  }
+  return { organisation, registrations };
+}
+
 interface GroupRow {
   grouping: SummaryGrouping;
   key: string | null;

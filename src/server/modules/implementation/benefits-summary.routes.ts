@@ -5,6 +5,8 @@ import {
   type BenefitsSummary,
   BenefitsSummaryQuerySchema,
   BenefitsSummarySchema,
+  OrganisationBenefitsSummarySchema,
+  OrganisationSummaryQuerySchema,
   type SummaryExportFormat,
 } from "../../../shared/implementation-summary.js";
 import type { AppDeps } from "../../app.js";
@@ -58,6 +60,48 @@ export const benefitsSummaryRoutes: FastifyPluginAsyncZod<AppDeps> = async (app,
         .header("cache-control", "private, no-store")
         .type("application/json; charset=utf-8")
         .send(json as unknown as BenefitsSummary);
+    },
+  );
+
+  const ORGANISATION_WHO =
+    "Every programme registration of the organisation the reader sees in full (programme leads, executive sponsors, finance leads; administrators see all), with the grand totals across them; registrations where the reader only leads teams are listed in teamsOnly and left out of the totals. 404 when there is no such organisation or the reader has no standing in it; 403 for team leaders with no registration they see in full (their programme's summary shows their teams).";
+
+  app.get(
+    "/api/benefits/organisation-summary",
+    {
+      schema: {
+        tags,
+        summary: "An organisation's benefits across the programmes it implements, with the grand totals",
+        description: `${ORGANISATION_WHO} Each programme's totals (first-order, second-order and total forecast, realised and not yet signed off), counts and national comparison come from its cached summary. ${RULES}`,
+        querystring: OrganisationSummaryQuerySchema,
+        response: { 200: OrganisationBenefitsSummarySchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const summary = await service.organisationSummary(requireActor(request), request.query);
+      return reply.header("cache-control", "private, no-store").send(summary);
+    },
+  );
+
+  app.get(
+    "/api/benefits/organisation-summary.csv",
+    {
+      schema: {
+        tags,
+        summary:
+          "An organisation's benefits across its programmes as CSV, one row per programme and the total",
+        description: `Programme, then forecast, realised and not yet signed off (£ with two decimals) for first-order, second-order and both, and the number of benefits; the last row is the total. UTF-8 with a byte-order mark. ${ORGANISATION_WHO} Every download is audited (benefits.summary_exported, format organisation-csv).`,
+        querystring: OrganisationSummaryQuerySchema,
+        response: { ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await service.exportOrganisationCsv(
+        requireActor(request),
+        request.query,
+        requestContext(request),
+      );
+      return sendDownload(reply, file);
     },
   );
 

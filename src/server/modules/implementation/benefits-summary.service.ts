@@ -1,8 +1,12 @@
-import { rollUpBenefits } from "../../../shared/benefits-rollup.js";
+import { stringify } from "csv-stringify/sync";
+import { rollUpBenefits, rollUpProgrammes } from "../../../shared/benefits-rollup.js";
 import {
   type BenefitsSummary,
   type BenefitsSummaryQuery,
   BenefitsSummarySchema,
+  type OrganisationBenefitsSummary,
+  OrganisationBenefitsSummarySchema,
+  type OrganisationSummaryQuery,
   type SummaryExportFormat,
   type SummaryNational,
   type SummaryScope,
@@ -12,9 +16,10 @@ import type { Actor } from "../../platform/auth.js";
 import type { Database } from "../../platform/db.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { VersionedCache } from "../../platform/versioned-cache.js";
+import { fileSlug, neutraliseCell } from "../reports/export-files.js";
 import * as repo from "./benefits-summary.repository.js";
 import { decideImplementationAccess } from "./implementation-access.js";
-import { summaryCsv, summaryFileName, summaryXlsx } from "./summary-export.js";
+import { poundsCell, summaryCsv, summaryFileName, summaryXlsx } from "./summary-export.js";
 import { renderSummaryPdf } from "./summary-pdf.js";
 
 /** Audit action for a board-paper export of the benefits summary (it names who signed benefits off). */
@@ -157,7 +162,123 @@ export function createBenefitsSummaryService(deps: { database: Database; cacheSi
     );
   }
 
+  /**
+   * An organisation's benefits across its programmes: one context statement for every registration, the policy
+   * decided per registration, and each registration the reader sees in full taken from its cached summary (a miss
+   * costs that registration's grouping statements). 404 unless the reader stands somewhere in the organisation
+   * (administrators always do); 403 for team leaders with no registration they see in full.
+   */
+  async function organisationSummary(
+    actor: Actor,
+    query: OrganisationSummaryQuery,
+  ): Promise<OrganisationBenefitsSummary> {
+    const found = await repo.getOrganisationSummaryContext(database, query.organisationId, actor.userId);
+    if (!found) throw notFound("The organisation");
+    const full: repo.SummaryContext[] = [];
+    const teamsOnly: repo.SummaryContext[] = [];
+    for (const context of found.registrations) {
+      const access = decideImplementationAccess(context, actor);
+      if (access.canReadAll) full.push(context);
+      else if (access.canRead) teamsOnly.push(context);
+    }
+    const isAdmin = actor.roles.some((r) => r.role === "platform_admin");
+    if (full.length === 0 && !isAdmin) {
+      if (teamsOnly.length === 0) throw notFound("The organisation's programmes");
+      const titles = teamsOnly.map((c) => c.programme.title).join(" and ");
+      throw forbidden(
+        `The benefits across all of ${found.organisation.name}'s programmes are for its programme leads, executive sponsors and finance leads. You lead teams on ${titles}: open the programme's benefits summary to see your teams' benefits.`,
+      );
+    }
+    const programmes = [];
+    for (const context of full) {
+      const { summary } = await build({ context, scope: "organisation", teamIds: null });
+      programmes.push({
+        registrationId: summary.registrationId,
+        programme: summary.programme,
+        totals: summary.totals,
+        counts: summary.counts,
+        teams: summary.byTeam.length,
+        version: summary.version,
+        national: summary.national,
+      });
+    }
+    return OrganisationBenefitsSummarySchema.parse({
+      organisation: found.organisation,
+      programmes,
+      ...rollUpProgrammes(programmes),
+      teamsOnly: teamsOnly.map((c) => ({ registrationId: c.registration.id, programme: c.programme })),
+    });
+  }
+
   return {
+    organisationSummary,
+
+    /**
+     * The organisation summary as CSV for a board paper: one row per programme, then the total; audited as
+     * benefits.summary_exported with format "organisation-csv".
+     */
+    async exportOrganisationCsv(
+      actor: Actor,
+      query: OrganisationSummaryQuery,
+      context: RequestContext,
+      today: string = new Date().toISOString().slice(0, 10),
+    ): Promise<SummaryFile> {
+      const summary = await organisationSummary(actor, query);
+      const row = (label: string, t: OrganisationBenefitsSummary["totals"], benefits: number) => [
+        label,
+        poundsCell(t.first.forecastPence),
+        poundsCell(t.first.realisedPence),
+        poundsCell(t.first.notYetSignedOffPence),
+        poundsCell(t.second.forecastPence),
+        poundsCell(t.second.realisedPence),
+        poundsCell(t.second.notYetSignedOffPence),
+        poundsCell(t.total.forecastPence),
+        poundsCell(t.total.realisedPence),
+        poundsCell(t.total.notYetSignedOffPence),
+        benefits,
+      ];
+      const records = [
+        ...summary.programmes.map((p) => row(p.programme.title, p.totals, p.counts.benefits)),
+        row("All programmes", summary.totals, summary.counts.benefits),
+      ].map((cells) => cells.map(neutraliseCell));
+      const body = `\uFEFF${stringify(records, {
+        header: true,
+        columns: [
+          "Programme",
+          "First-order forecast (£)",
+          "First-order realised (£)",
+          "First-order not yet signed off (£)",
+          "Second-order forecast (£)",
+          "Second-order realised (£)",
+          "Second-order not yet signed off (£)",
+          "Forecast (£)",
+          "Realised (£)",
+          "Not yet signed off (£)",
+          "Benefits",
+        ],
+        record_delimiter: "windows",
+      })}`;
+      await database.db.transaction((tx) =>
+        recordAudit(tx, context, {
+          actorUserId: actor.userId,
+          action: SUMMARY_EXPORTED,
+          subjectType: "organisation",
+          subjectId: summary.organisation.id,
+          details: {
+            format: "organisation-csv",
+            programmes: summary.programmes.length,
+            registrationIds: summary.programmes.map((p) => p.registrationId),
+            benefits: summary.counts.benefits,
+          },
+        }),
+      );
+      return {
+        filename: `benefits-across-programmes-${fileSlug(summary.organisation.name)}-${today}.csv`,
+        contentType: "text/csv; charset=utf-8",
+        body,
+      };
+    },
+
     /** The summary as JSON text, checked against BenefitsSummarySchema when it was built. */
     async summaryJson(actor: Actor, query: BenefitsSummaryQuery): Promise<string> {
       return (await build(await resolve(actor, query))).json;
