@@ -5,7 +5,6 @@ import {
   formatShare,
   nationalSentence,
   type SummaryByOrder,
-  type SummaryMoney,
 } from "../../../../shared/implementation-summary";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { RegistrationNav } from "../../../components/implementation-nav";
@@ -15,46 +14,7 @@ import { isApiError } from "../../../lib/api-client";
 import { usePageTitle } from "../../../lib/page-title";
 import { summaryDownloadHref, useBenefitsSummary } from "../api/benefits-summary";
 import { ForecastChart } from "../components/forecast-chart";
-
-/** One headline figure as an NHS card. */
-function Headline({ label, pence, hint }: { label: string; pence: number; hint: string }) {
-  return (
-    <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-      <div className="nhsuk-card">
-        <div className="nhsuk-card__content">
-          <h3 className="nhsuk-card__heading nhsuk-heading-s">{label}</h3>
-          <p className="nhsuk-heading-l nhsuk-u-margin-bottom-2">{formatPence(pence)}</p>
-          <p className="nhsuk-card__description nhsuk-body-s">{hint}</p>
-        </div>
-      </div>
-    </li>
-  );
-}
-
-function MoneyCells({ money, bold = false }: { money: SummaryMoney; bold?: boolean }) {
-  const wrap = (text: string) => (bold ? <strong>{text}</strong> : text);
-  return (
-    <>
-      <Table.Cell format="numeric">{wrap(formatPence(money.forecastPence))}</Table.Cell>
-      <Table.Cell format="numeric">{wrap(formatPence(money.realisedPence))}</Table.Cell>
-      <Table.Cell format="numeric">{wrap(formatPence(money.notYetSignedOffPence))}</Table.Cell>
-    </>
-  );
-}
-
-function MoneyHead({ first }: { first: string }) {
-  return (
-    <Table.Head>
-      <Table.Row>
-        <Table.Cell>{first}</Table.Cell>
-        <Table.Cell format="numeric">Forecast</Table.Cell>
-        <Table.Cell format="numeric">Realised</Table.Cell>
-        <Table.Cell format="numeric">Not yet signed off</Table.Cell>
-        <Table.Cell format="numeric">Benefits</Table.Cell>
-      </Table.Row>
-    </Table.Head>
-  );
-}
+import { countWords, Headline, MoneyCells, MoneyHead } from "../components/money";
 
 /** Rows of a group split by order: the group in bold, then first-order and second-order. */
 function OrderRows({ label, group, count }: { label: string; group: SummaryByOrder; count: string }) {
@@ -84,9 +44,6 @@ function OrderRows({ label, group, count }: { label: string; group: SummaryByOrd
     </>
   );
 }
-
-const countWords = (n: number, one: string, many: string) =>
-  `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
 function Downloads({ registrationId, teamId }: { registrationId: string; teamId: string | null }) {
   return (
@@ -200,15 +157,22 @@ export function BenefitsSummaryPage() {
           { to: `/implementation/${registrationId}`, text: summary.programme.title },
         ]}
       />
+      <RegistrationNav registrationId={registrationId} />
       <span className="nhsuk-caption-l">
         {summary.organisation.name}: {summary.programme.title}
       </span>
       <h1>Benefits summary</h1>
-      <RegistrationNav registrationId={registrationId} />
       <p className="nhsuk-body-l">
         {who}. {countWords(summary.counts.benefits, "benefit", "benefits")} recorded,{" "}
         {countWords(summary.counts.cashable, "cashable", "cashable")}.
       </p>
+      {summary.scope === "organisation" && (
+        <p>
+          <Link to={`/implementation/organisations/${summary.organisation.id}/benefits`}>
+            Across all of {summary.organisation.name}'s programmes
+          </Link>
+        </p>
+      )}
       <TeamFilter summary={summary} teamId={teamId} />
 
       <h2>Headline figures</h2>

@@ -22,6 +22,13 @@ export function ImplementationHomePage() {
       organisationName: r.organisation.name,
     })),
   );
+  // Organisations where I hold a role that reads every team (programme lead, executive sponsor, finance lead): their
+  // benefits add up across programmes.
+  const fullReadOrganisations = [
+    ...new Map(
+      registrations.filter((r) => r.roles.length > 0).map((r) => [r.organisation.id, r.organisation]),
+    ).values(),
+  ];
   return (
     <>
       <h1>{TITLE}</h1>
@@ -61,6 +68,21 @@ export function ImplementationHomePage() {
           </Table.Body>
         </Table>
       )}
+
+      {fullReadOrganisations.length > 0 ? (
+        <>
+          <h2>Benefits across programmes</h2>
+          <ul className="nhsuk-list">
+            {fullReadOrganisations.map((o) => (
+              <li key={o.id}>
+                <Link to={`/implementation/organisations/${o.id}/benefits`}>
+                  Across all of {o.name}'s programmes
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       {ledTeams.length > 0 ? (
         <>
