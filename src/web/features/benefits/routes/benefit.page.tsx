@@ -11,7 +11,7 @@ import {
 } from "../../../../shared/implementation-benefits";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
-import { ErrorSummary, RequestErrorSummary } from "../../../components/error-summary";
+import { ErrorSummary } from "../../../components/error-summary";
 import { describedBy, ErrorMessage, Hint } from "../../../components/form-group";
 import { InsetText } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
@@ -20,7 +20,7 @@ import { Textarea } from "../../../components/textarea";
 import { isApiError } from "../../../lib/api-client";
 import { formatDateTime } from "../../../lib/format";
 import { usePageTitle } from "../../../lib/page-title";
-import { useFormErrors } from "../../../lib/use-form-errors";
+import { type FormErrors, useFormErrors } from "../../../lib/use-form-errors";
 import {
   useAddEvidence,
   useAnswerBenefit,
@@ -49,6 +49,10 @@ const EVENT_WORDS: Record<BenefitEventKind, string> = {
   rejected: "Rejected",
   returned_for_sign_off: "Returned for sign-off",
 };
+
+const DECISION_FIELDS = ["decision", "comment"] as const;
+const ANSWER_FIELDS = ["comment"] as const;
+const EVIDENCE_FIELDS = ["file"] as const;
 
 /** A row of the summary list. */
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -97,24 +101,35 @@ function History({
   );
 }
 
-/** Evidence files: download links, remove buttons for editors, and an upload form. */
-function Evidence({ detail }: { detail: BenefitDetail }) {
+/**
+ * Evidence files: download links, remove buttons for editors, and an upload form. `form` holds the upload's
+ * errors and `removal` a failed removal's; both live on the page so its title says "Error:" while they show.
+ */
+function Evidence({
+  detail,
+  form,
+  removal,
+}: {
+  detail: BenefitDetail;
+  form: FormErrors;
+  removal: FormErrors;
+}) {
   const add = useAddEvidence(detail.benefit.id);
   const remove = useRemoveEvidence(detail.benefit.id);
-  const form = useFormErrors(["file"]);
   const input = useRef<HTMLInputElement>(null);
   const [added, setAdded] = useState("");
   const hint = "A PDF, Word, Excel, PowerPoint, text or CSV file up to 20 MB, or an image up to 5 MB";
   const upload = (event: FormEvent) => {
     event.preventDefault();
+    setAdded("");
     const file = input.current?.files?.[0];
     if (!file) {
       form.showFieldErrors({ file: "Choose a file to upload" });
       return;
     }
+    form.showFieldErrors({});
     add.mutate(file, {
       onSuccess: () => {
-        form.showFieldErrors({});
         setAdded(file.name);
         if (input.current) input.current.value = "";
       },
@@ -125,7 +140,7 @@ function Evidence({ detail }: { detail: BenefitDetail }) {
   return (
     <>
       <h2 id="evidence">Evidence</h2>
-      <RequestErrorSummary error={remove.error} />
+      <ErrorSummary errors={removal.summary} />
       {added ? (
         <p className="nhsuk-body" role="status">
           {added} added.
@@ -151,7 +166,12 @@ function Evidence({ detail }: { detail: BenefitDetail }) {
                   small
                   className="nhsuk-u-margin-left-3 nhsuk-u-margin-bottom-1"
                   busy={remove.isPending}
-                  onClick={() => remove.mutate(f.id)}
+                  onClick={() =>
+                    remove.mutate(f.id, {
+                      onSuccess: () => removal.showSummary([]),
+                      onError: (error) => removal.showFailure(error),
+                    })
+                  }
                 >
                   Remove<span className="nhsuk-u-visually-hidden"> {f.filename}</span>
                 </Button>
@@ -190,15 +210,15 @@ function Evidence({ detail }: { detail: BenefitDetail }) {
   );
 }
 
-/** The finance lead's decision: sign off, query or reject, with a comment. */
-function DecisionForm({ detail }: { detail: BenefitDetail }) {
+/** The finance lead's decision: sign off, query or reject, with a comment; its errors are the page's `form`. */
+function DecisionForm({ detail, form }: { detail: BenefitDetail; form: FormErrors }) {
   const decide = useDecideBenefit(detail.benefit.id);
-  const form = useFormErrors(["decision", "comment"]);
   const [decision, setDecision] = useState<BenefitDecision | "">("");
   const [comment, setComment] = useState("");
   const [done, setDone] = useState("");
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setDone("");
     const errors: Record<string, string> = {};
     if (!decision) errors.decision = "Choose whether to sign off, query or reject the benefit";
     if (decision && decision !== "signed_off" && !comment.trim())
@@ -264,10 +284,9 @@ function DecisionForm({ detail }: { detail: BenefitDetail }) {
   );
 }
 
-/** The team's answer to a finance lead's query. */
-function AnswerForm({ detail }: { detail: BenefitDetail }) {
+/** The team's answer to a finance lead's query; its errors are the page's `form`. */
+function AnswerForm({ detail, form }: { detail: BenefitDetail; form: FormErrors }) {
   const answer = useAnswerBenefit(detail.benefit.id);
-  const form = useFormErrors(["comment"]);
   const [comment, setComment] = useState("");
   const query = [...detail.events].reverse().find((e) => e.kind === "queried");
   const submit = (event: FormEvent) => {
@@ -315,7 +334,15 @@ export function BenefitPage() {
   const { benefitId = "" } = useParams();
   const benefit = useBenefit(benefitId);
   const list = useBenefitList(benefit.data?.registration.id ?? "");
-  usePageTitle(benefit.data?.benefit.title ?? "Benefit");
+  // Each form's errors live here so the page title says "Error:" while any of them shows.
+  const decisionForm = useFormErrors(DECISION_FIELDS);
+  const answerForm = useFormErrors(ANSWER_FIELDS);
+  const evidenceForm = useFormErrors(EVIDENCE_FIELDS);
+  const evidenceRemoval = useFormErrors([]);
+  const hasErrors = [decisionForm, answerForm, evidenceForm, evidenceRemoval].some(
+    (f) => f.summary.length > 0,
+  );
+  usePageTitle(benefit.data?.benefit.title ?? "Benefit", hasErrors);
   if (benefit.isPending) return <LoadingPage title="Benefit" />;
   if (benefit.isError)
     return (
@@ -338,7 +365,12 @@ export function BenefitPage() {
     on ? `${amount} by ${formatCalendarDate(on)}` : amount;
   return (
     <>
-      <Breadcrumbs items={[{ to: benefitPaths.list(detail.registration.id), text: "Benefits" }]} />
+      <Breadcrumbs
+        items={[
+          { to: benefitPaths.registration(detail.registration.id), text: "Programme implementation" },
+          { to: benefitPaths.list(detail.registration.id), text: "Benefits" },
+        ]}
+      />
       <span className="nhsuk-caption-l">{b.team.name}</span>
       <h1>{b.title}</h1>
       <p>
@@ -385,7 +417,7 @@ export function BenefitPage() {
         ) : null}
       </dl>
 
-      {detail.myAccess.canDecide ? <DecisionForm detail={detail} /> : null}
+      {detail.myAccess.canDecide ? <DecisionForm detail={detail} form={decisionForm} /> : null}
       {!detail.myAccess.canDecide &&
       detail.myAccess.cannotDecideReason &&
       b.cashable &&
@@ -393,9 +425,9 @@ export function BenefitPage() {
       list.data?.myAccess.isFinanceLead ? (
         <InsetText>{detail.myAccess.cannotDecideReason}.</InsetText>
       ) : null}
-      {detail.myAccess.canAnswer ? <AnswerForm detail={detail} /> : null}
+      {detail.myAccess.canAnswer ? <AnswerForm detail={detail} form={answerForm} /> : null}
 
-      <Evidence detail={detail} />
+      <Evidence detail={detail} form={evidenceForm} removal={evidenceRemoval} />
 
       <h2>History</h2>
       <History events={detail.events} names={names} />

@@ -18,7 +18,7 @@ import { Radios } from "../../../components/radios";
 import { TextInput } from "../../../components/text-input";
 import type { FieldErrors } from "../../../lib/form-errors";
 import { usePageTitle } from "../../../lib/page-title";
-import { useFormErrors } from "../../../lib/use-form-errors";
+import { type FormErrors, useFormErrors } from "../../../lib/use-form-errors";
 import { useAddPerson, useRegistration, useRemovePerson } from "../api/implementation";
 import { ImplementationCrumbs, ImplementationProblem, paths } from "../components/implementation-bits";
 
@@ -31,14 +31,14 @@ const ROLE_HINTS: Record<RegistrationRole, string> = {
 };
 
 /** A programme lead's form to name someone in a role by their email address. */
-function AddPersonForm({ registration }: { registration: RegistrationDetail }) {
+function AddPersonForm({ registration, form }: { registration: RegistrationDetail; form: FormErrors }) {
   const add = useAddPerson(registration.id);
-  const form = useFormErrors(PERSON_FIELDS);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("");
   const [added, setAdded] = useState<string | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setAdded(null);
     const errors: FieldErrors = {};
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
       errors.email = email.trim()
@@ -147,10 +147,12 @@ export function RegistrationPage() {
   const { registrationId = "" } = useParams();
   const query = useRegistration(registrationId);
   const removal = useFormErrors([]);
+  // The add-person form's errors live here so the page title says "Error:" when it has them.
+  const personForm = useFormErrors(PERSON_FIELDS);
   const title = query.data
     ? `${query.data.programme.title}: ${query.data.organisation.name}`
     : "Programme registration";
-  usePageTitle(title, removal.summary.length > 0);
+  usePageTitle(title, removal.summary.length > 0 || personForm.summary.length > 0);
   if (query.isPending) return <LoadingPage title="Programme registration" />;
   if (query.isError) return <ImplementationProblem error={query.error} />;
   const r = query.data;
@@ -196,7 +198,7 @@ export function RegistrationPage() {
             <span className="nhsuk-details__summary-text">Add someone to the registration</span>
           </summary>
           <div className="nhsuk-details__text">
-            <AddPersonForm registration={r} />
+            <AddPersonForm registration={r} form={personForm} />
           </div>
         </details>
       ) : null}
