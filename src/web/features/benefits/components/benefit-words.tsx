@@ -14,6 +14,7 @@ import { Tag } from "../../../components/nhs";
 
 /** Where the benefits pages live. */
 export const benefitPaths = {
+  registration: (registrationId: string) => `/implementation/${registrationId}`,
   list: (registrationId: string) => `/implementation/${registrationId}/benefits`,
   create: (registrationId: string, teamId?: string) =>
     `/implementation/${registrationId}/benefits/new${teamId ? `?teamId=${encodeURIComponent(teamId)}` : ""}`,

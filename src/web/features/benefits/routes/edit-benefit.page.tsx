@@ -52,7 +52,13 @@ function EditForm({ detail, choices }: { detail: BenefitDetail; choices: Benefit
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ to: benefitPaths.benefit(b.id), text: b.title }]} />
+        <Breadcrumbs
+          items={[
+            { to: benefitPaths.registration(detail.registration.id), text: "Programme implementation" },
+            { to: benefitPaths.list(detail.registration.id), text: "Benefits" },
+            { to: benefitPaths.benefit(b.id), text: b.title },
+          ]}
+        />
         <ErrorSummary errors={form.summary} />
         <span className="nhsuk-caption-l">{b.team.name}</span>
         <h1>Change the benefit</h1>

@@ -73,7 +73,12 @@ export function NewBenefitPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ to: benefitPaths.list(registrationId), text: "Benefits" }]} />
+        <Breadcrumbs
+          items={[
+            { to: benefitPaths.registration(registrationId), text: "Programme implementation" },
+            { to: benefitPaths.list(registrationId), text: "Benefits" },
+          ]}
+        />
         <ErrorSummary errors={form.summary} />
         <span className="nhsuk-caption-l">{data.registration.organisationName}</span>
         <h1>Record a benefit</h1>

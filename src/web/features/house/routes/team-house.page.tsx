@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import { formatCalendarDate } from "../../../../shared/dates";
 import { TEAM_SETTING_LABELS } from "../../../../shared/implementation";
+import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { TeamNav } from "../../../components/implementation-nav";
 import { InsetText, WarningCallout } from "../../../components/nhs";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
@@ -40,6 +41,10 @@ export function TeamHousePage() {
 
   return (
     <>
+      {/* The team pages' breadcrumb; this page is the team itself, so the trail stops at the registration. */}
+      <Breadcrumbs
+        items={[{ to: housePaths.registration(team.registrationId), text: "Programme implementation" }]}
+      />
       <TeamNav teamId={team.id} registrationId={team.registrationId} />
       <span className="nhsuk-caption-l">
         {team.organisationName} · {house.programme.title}
