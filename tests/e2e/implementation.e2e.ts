@@ -16,6 +16,25 @@ async function personPage(browser: Browser, base: string, email: string): Promis
   return page;
 }
 
+/**
+ * A form's error state: the focused error summary links `message` to the field `id`, the field shows it inline,
+ * and the page title starts "Error: ".
+ */
+async function expectFormError(page: Page, id: string, message: string): Promise<void> {
+  const summary = page.locator(".nhsuk-error-summary");
+  await summary.getByRole("link", { name: message }).waitFor();
+  await expect(summary.getByRole("link", { name: message }).getAttribute("href")).resolves.toBe(`#${id}`);
+  await expect(summary.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  const group = page.locator(".nhsuk-form-group--error").filter({ has: page.locator(`[id="${id}"]`) });
+  await expect(group.locator(".nhsuk-error-message").innerText()).resolves.toContain(message);
+  await expect(page.title()).resolves.toMatch(/^Error: /);
+}
+
+/** The page title once its errors are fixed: no "Error: " prefix. */
+async function expectNoErrorTitle(page: Page): Promise<void> {
+  await expect.poll(() => page.title()).not.toMatch(/^Error: /);
+}
+
 /** pdftoppm (poppler-utils) when this machine has it: the summary PDF is rendered to PNG for a person to look at. */
 function hasPdftoppm(): boolean {
   try {
@@ -137,10 +156,14 @@ describe("implementation: from registering on a programme to a signed-off benefi
 
     // The finance lead is named on the registration.
     await p.getByText("Add someone to the registration").click();
+    await p.getByRole("button", { name: "Add person" }).click();
+    await expectFormError(p, "email", "Enter their email address");
+    await p.locator(".nhsuk-error-summary").getByRole("link", { name: "Choose their role" }).waitFor();
     await p.getByLabel("Email address", { exact: true }).fill(finance.email);
     await p.getByLabel("Finance lead", { exact: true }).check();
     await p.getByRole("button", { name: "Add person" }).click();
     await p.getByText("Fiona Clarke is now finance lead.").waitFor();
+    await expectNoErrorTitle(p);
     await people
       .getByRole("row")
       .filter({ hasText: "Finance lead" })
@@ -342,6 +365,8 @@ describe("implementation: from registering on a programme to a signed-off benefi
     await t.locator(".nhsuk-tag").filter({ hasText: "Awaiting sign-off" }).first().waitFor();
     const cashableRow = t.locator(".nhsuk-summary-list__row").filter({ hasText: "Cashable" });
     await expect(cashableRow.innerText()).resolves.toContain("First-order (working capital): stock");
+    await t.getByRole("button", { name: "Upload file" }).click();
+    await expectFormError(t, "file", "Choose a file to upload");
     await t.getByLabel("Add an evidence file").setInputFiles({
       name: "stock-counts.csv",
       mimeType: "text/csv",
@@ -351,6 +376,7 @@ describe("implementation: from registering on a programme to a signed-off benefi
     });
     await t.getByRole("button", { name: "Upload file" }).click();
     await t.getByText("stock-counts.csv added.").waitFor();
+    await expectNoErrorTitle(t);
     await t.getByRole("link", { name: "stock-counts.csv" }).waitFor();
     await scanPage(t, "implementation-benefit-recorded");
 
@@ -370,11 +396,16 @@ describe("implementation: from registering on a programme to a signed-off benefi
     await scanPage(f, "implementation-benefits-finance");
     await awaiting.getByRole("link", { name: BENEFIT }).click();
     await expectHeading(f, BENEFIT);
+    await f.getByRole("button", { name: "Save decision" }).click();
+    await expectFormError(f, "decision", "Choose whether to sign off, query or reject the benefit");
     await f.getByLabel("Query it").check();
+    await f.getByRole("button", { name: "Save decision" }).click();
+    await expectFormError(f, "comment", "Say what the team needs to check or explain");
     await f.getByLabel("Comment", { exact: true }).fill(QUERY);
     await scanPage(f, "implementation-benefit-decision");
     await f.getByRole("button", { name: "Save decision" }).click();
     await f.locator(".nhsuk-tag").filter({ hasText: "Queried by finance" }).first().waitFor();
+    await expectNoErrorTitle(f);
 
     // The team leader answers.
     await t.reload();
@@ -382,9 +413,12 @@ describe("implementation: from registering on a programme to a signed-off benefi
     await t.getByRole("heading", { name: "Answer the query" }).waitFor();
     await t.getByText(QUERY).first().waitFor();
     await scanPage(t, "implementation-benefit-answer");
+    await t.getByRole("button", { name: "Send answer" }).click();
+    await expectFormError(t, "comment", "Enter your answer to the finance lead's query");
     await t.getByLabel("Your answer").fill(ANSWER);
     await t.getByRole("button", { name: "Send answer" }).click();
     await t.locator(".nhsuk-tag").filter({ hasText: "Awaiting sign-off" }).first().waitFor();
+    await expectNoErrorTitle(t);
 
     // The finance lead signs it off.
     await f.reload();
