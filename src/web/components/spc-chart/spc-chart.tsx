@@ -45,8 +45,11 @@ function useWidth(fallback: number) {
 
 const r2 = (v: number) => Number(v.toFixed(2));
 
-/** The chart itself as SVG elements (the same drawing the server's SVG and the PDF make from the layout). */
-function ChartDrawing({ layout }: { layout: ChartLayout }) {
+/**
+ * The chart itself as SVG elements (the same drawing the server's SVG and the PDF make from the layout); the board's
+ * small charts draw it too.
+ */
+export function ChartDrawing({ layout }: { layout: ChartLayout }) {
   const { plot, fontSize } = layout;
   const dash = (d: ChartLayout["lines"][number]["dash"]) => {
     const a = dashArray(d);

@@ -1,9 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { ErrorBodySchema } from "../../../../shared/errors";
 import {
   type AnnotationCreateInput,
-  type ImportOptions,
   ImportPreviewResultSchema,
   ImportResultSchema,
   MeasureAnnotationSchema,
@@ -16,7 +13,8 @@ import {
   type PointCreateInput,
   type PointUpdateInput,
 } from "../../../../shared/measures";
-import { ApiError, apiRequest } from "../../../lib/api-client";
+import { type ImportRequest, sendImport } from "../../../components/measures/send-import";
+import { apiRequest } from "../../../lib/api-client";
 
 /** Query keys of measures; a change to a measure refreshes its page and its project's list. */
 export const measureKeys = {
@@ -138,80 +136,11 @@ export function useDeleteAnnotation(measureId: string) {
   });
 }
 
-/** Pasted text, or a CSV file chosen on the page. */
-export type ImportData = { text: string } | { file: File };
-
-/** Sends an import as JSON (pasted) or multipart (a file), parsing the answer with `schema`. */
-async function sendImport<T>(
-  url: string,
-  data: ImportData,
-  options: ImportOptions,
-  schema: z.ZodType<T>,
-): Promise<T> {
-  const init: RequestInit = {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { accept: "application/json" },
-  };
-  if ("text" in data) {
-    init.headers = { accept: "application/json", "content-type": "application/json" };
-    init.body = JSON.stringify({ text: data.text, ...options });
-  } else {
-    const form = new FormData();
-    form.append("mode", options.mode);
-    form.append("onExisting", options.onExisting);
-    form.append("file", data.file);
-    init.body = form;
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    throw new ApiError(
-      0,
-      "network_error",
-      "We could not reach QI Academy. Check your internet connection and try again.",
-    );
-  }
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    // Not JSON: handled below.
-  }
-  if (response.ok) {
-    const parsed = schema.safeParse(payload);
-    if (parsed.success) return parsed.data;
-    throw new ApiError(
-      response.status,
-      "unexpected_response",
-      "Sorry, there is a problem with the service. Try again later.",
-    );
-  }
-  const error = ErrorBodySchema.safeParse(payload);
-  if (error.success) {
-    const { error: code, message, details, requestId } = error.data;
-    throw new ApiError(response.status, code, message, details ?? [], requestId);
-  }
-  if (response.status === 413) {
-    throw new ApiError(
-      413,
-      "payload_too_large",
-      "The file is larger than 2 MB. Split it into smaller files.",
-    );
-  }
-  throw new ApiError(
-    response.status,
-    "internal_error",
-    "Sorry, there is a problem with the service. Try again later.",
-  );
-}
-
 /** POST /api/measures/:measureId/import/preview → what the import would do, row by row. */
 export function usePreviewImport(measureId: string) {
   return useMutation({
-    mutationFn: ({ data, options }: { data: ImportData; options: ImportOptions }) =>
-      sendImport(`/api/measures/${enc(measureId)}/import/preview`, data, options, ImportPreviewResultSchema),
+    mutationFn: (request: ImportRequest) =>
+      sendImport(`/api/measures/${enc(measureId)}/import/preview`, request, ImportPreviewResultSchema),
   });
 }
 
@@ -219,8 +148,8 @@ export function usePreviewImport(measureId: string) {
 export function useApplyImport(measureId: string) {
   const invalidate = useInvalidateMeasures();
   return useMutation({
-    mutationFn: ({ data, options }: { data: ImportData; options: ImportOptions }) =>
-      sendImport(`/api/measures/${enc(measureId)}/import`, data, options, ImportResultSchema),
+    mutationFn: (request: ImportRequest) =>
+      sendImport(`/api/measures/${enc(measureId)}/import`, request, ImportResultSchema),
     onSuccess: invalidate,
   });
 }

@@ -15,11 +15,3 @@ export const DIRECTION_HINTS: Record<ImprovementDirection, string> = {
   decrease: "Special causes below the mean show as improvement, above it as concern.",
   neither: "Special causes are shown as unusual, neither good nor bad.",
 };
-
-/** Plain-English hints for the two rule checkboxes. */
-export const RULE_HINTS = {
-  excludeMovingRangeOutliers:
-    "Leave out very large jumps between neighbouring values when setting the limits, so one unusual week does not widen them.",
-  twoOfThreeCountsBeyondLimits:
-    "Count values beyond the process limits towards 'two out of three near a limit' (as NHS England's tools do). Untick to count only values between the two-sigma line and the limit.",
-};

@@ -4,6 +4,7 @@ import { MeasureCreateSchema } from "../../../../shared/measures";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
+import { numberOrNull } from "../../../components/measures/numbers";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
@@ -17,7 +18,6 @@ import {
   measureDetailsDraft,
 } from "../components/measure-details-fields";
 import { measurePaths } from "../components/measure-paths";
-import { numberOrNull } from "../components/numbers";
 
 const FIELDS = [
   "kind",

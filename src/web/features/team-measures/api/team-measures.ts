@@ -1,6 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { ErrorBodySchema } from "../../../../shared/errors";
 import {
   type BoardUpdateInput,
   type LibraryItemCreateInput,
@@ -15,14 +13,14 @@ import {
   type TeamMeasureUpdateInput,
 } from "../../../../shared/implementation-measures";
 import {
-  type ImportOptions,
   ImportPreviewResultSchema,
   ImportResultSchema,
   MeasurePointSchema,
   type PointCreateInput,
   type PointUpdateInput,
 } from "../../../../shared/measures";
-import { ApiError, apiRequest } from "../../../lib/api-client";
+import { type ImportRequest, sendImport } from "../../../components/measures/send-import";
+import { apiRequest } from "../../../lib/api-client";
 
 /** Query keys; any change to a team's measures refreshes its list, measure pages and board. */
 export const teamMeasureKeys = {
@@ -205,78 +203,13 @@ export function useSetBoard(teamId: string) {
   });
 }
 
-/** Pasted text, or a CSV file chosen on the page. */
-export type ImportData = { text: string } | { file: File };
-
-/** Sends an import as JSON (pasted) or multipart (a file), parsing the answer with `schema`. */
-async function sendImport<T>(url: string, data: ImportData, options: ImportOptions, schema: z.ZodType<T>) {
-  const init: RequestInit = {
-    method: "POST",
-    credentials: "same-origin",
-    headers: { accept: "application/json" },
-  };
-  if ("text" in data) {
-    init.headers = { accept: "application/json", "content-type": "application/json" };
-    init.body = JSON.stringify({ text: data.text, ...options });
-  } else {
-    const form = new FormData();
-    form.append("mode", options.mode);
-    form.append("onExisting", options.onExisting);
-    form.append("file", data.file);
-    init.body = form;
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    throw new ApiError(
-      0,
-      "network_error",
-      "We could not reach QI Academy. Check your internet connection and try again.",
-    );
-  }
-  let payload: unknown = null;
-  try {
-    payload = await response.json();
-  } catch {
-    // Not JSON: handled below.
-  }
-  if (response.ok) {
-    const parsed = schema.safeParse(payload);
-    if (parsed.success) return parsed.data;
-    throw new ApiError(
-      response.status,
-      "unexpected_response",
-      "Sorry, there is a problem with the service. Try again later.",
-    );
-  }
-  const error = ErrorBodySchema.safeParse(payload);
-  if (error.success) {
-    const { error: code, message, details, requestId } = error.data;
-    throw new ApiError(response.status, code, message, details ?? [], requestId);
-  }
-  if (response.status === 413) {
-    throw new ApiError(
-      413,
-      "payload_too_large",
-      "The file is larger than 2 MB. Split it into smaller files.",
-    );
-  }
-  throw new ApiError(
-    response.status,
-    "internal_error",
-    "Sorry, there is a problem with the service. Try again later.",
-  );
-}
-
 /** POST …/import/preview → what the import would do, row by row. */
 export function usePreviewTeamImport(measureId: string) {
   return useMutation({
-    mutationFn: ({ data, options }: { data: ImportData; options: ImportOptions }) =>
+    mutationFn: (request: ImportRequest) =>
       sendImport(
         `/api/implementation/team-measures/${enc(measureId)}/import/preview`,
-        data,
-        options,
+        request,
         ImportPreviewResultSchema,
       ),
   });
@@ -286,11 +219,10 @@ export function usePreviewTeamImport(measureId: string) {
 export function useApplyTeamImport(measureId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ data, options }: { data: ImportData; options: ImportOptions }) =>
+    mutationFn: (request: ImportRequest) =>
       sendImport(
         `/api/implementation/team-measures/${enc(measureId)}/import/apply`,
-        data,
-        options,
+        request,
         ImportResultSchema,
       ),
     onSuccess: invalidate,

@@ -1,6 +1,6 @@
+import { numberOrNull } from "../../../components/measures/numbers";
 import type { FieldErrors } from "../../../lib/form-errors";
 import type { MeasureDraft } from "./measure-fields";
-import { numberOrNull } from "./words";
 
 /** The checked request fields of a measure draft. */
 export interface CheckedDraft {

@@ -1,12 +1,5 @@
 import { formatCalendarDate } from "../../../../shared/dates";
 
-/** Reads a typed number (blank → null), or NaN when it is not a plain number like 4, -2 or 12.5. */
-export function numberOrNull(text: string): number | null {
-  const trimmed = text.trim().replace(/,/g, "");
-  if (trimmed === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
-
 /** A value with its unit as people write it: "45%", "£1,100", "30 minutes", "7.5 score". */
 export function withUnit(value: number, unit: string): string {
   const number = value.toLocaleString("en-GB", { maximumFractionDigits: 2 });

@@ -41,6 +41,13 @@ function boardStyles(paper: Paper): string {
 `;
 }
 
+/** The team's module dates with one measure's rebases ("Limits recalculated"), in date order, for its small chart. */
+function withRebases(annotations: TeamBoard["annotations"], rebaseOn: string[]): TeamBoard["annotations"] {
+  if (rebaseOn.length === 0) return annotations;
+  const rebases = rebaseOn.map((date) => ({ date, label: "Limits recalculated", kind: "rebase" as const }));
+  return [...annotations, ...rebases].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 function Card({
   measure,
   annotations,
@@ -68,6 +75,9 @@ function Card({
       <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
         {measure.target !== null ? `Target: ${withUnit(measure.target, measure.unit)}. ` : "No target. "}
         {IMPROVEMENT_DIRECTION_LABELS[measure.improvementDirection]}.
+        {measure.rebaseOn.length > 0
+          ? ` Limits recalculated from ${measure.rebaseOn.map(formatCalendarDate).join(", ")}.`
+          : ""}
       </p>
       {measure.summary ? (
         <>
@@ -76,7 +86,7 @@ function Card({
             result={{ points: measure.points, summary: measure.summary }}
             title={`${measure.title}: chart`}
             unit={measure.unit}
-            annotations={annotations}
+            annotations={withRebases(annotations, measure.rebaseOn)}
             target={measure.target}
             large={large}
           />

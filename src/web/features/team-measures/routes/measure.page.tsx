@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import { formatCalendarDate } from "../../../../shared/dates";
 import {
   IMPROVEMENT_DIRECTION_LABELS,
   MEASURE_FREQUENCY_LABELS,
   MEASURE_KIND_LABELS,
 } from "../../../../shared/projects";
-import { Button } from "../../../components/button";
 import { RequestErrorSummary } from "../../../components/error-summary";
+import { describeChart, RulesUsed } from "../../../components/measures/chart-words";
+import { ValuesTable } from "../../../components/measures/values-table";
 import { InsetText } from "../../../components/nhs";
 import { NotificationBanner } from "../../../components/notification-banner";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
@@ -25,8 +25,6 @@ export function TeamMeasurePage() {
   const { measureId = "" } = useParams();
   const query = useTeamMeasure(measureId);
   const deletePoint = useDeleteTeamPoint(measureId);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ heading: string } | null>(null);
   usePageTitle(query.data ? `${query.data.measure.title} – ${query.data.team.name}` : "Measure");
 
@@ -40,7 +38,6 @@ export function TeamMeasurePage() {
     );
   }
   const { measure, team, analysis, points, annotations, canEdit } = query.data;
-  const newestFirst = [...points].reverse();
 
   return (
     <>
@@ -77,8 +74,10 @@ export function TeamMeasurePage() {
       <h2>Chart</h2>
       {analysis ? (
         <>
+          <h3>What this chart shows</h3>
+          <p>{describeChart(query.data)}</p>
           <p>
-            {annotations.length > 0
+            {annotations.some((a) => a.kind === "note")
               ? "The dashed upright lines mark when the team started and completed modules."
               : "The team has not started a module yet; module start dates will be marked on the chart."}
           </p>
@@ -87,13 +86,20 @@ export function TeamMeasurePage() {
             title={measure.title}
             unit={measure.unit}
             annotations={annotations}
-            annotationsKey="Module starts and completions"
+            annotationsKey={
+              annotations.some((a) => a.kind === "rebase")
+                ? "Module starts and completions, and rebases"
+                : "Module starts and completions"
+            }
             target={measure.target}
           />
         </>
       ) : (
         <p>There are no values yet. Add a value below, or paste them from a spreadsheet.</p>
       )}
+
+      <h2>Rules used for this chart</h2>
+      <RulesUsed detail={query.data} />
 
       {canEdit ? (
         <>
@@ -103,117 +109,16 @@ export function TeamMeasurePage() {
       ) : null}
 
       <h2>Values</h2>
-      {points.length === 0 ? (
-        <p>No values yet.</p>
-      ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table className="nhsuk-table">
-            <caption className="nhsuk-table__caption">Values of {measure.title}, newest first</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Date
-                </th>
-                <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
-                  Value
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Note
-                </th>
-                {canEdit ? (
-                  <th scope="col" className="nhsuk-table__header">
-                    <span className="nhsuk-u-visually-hidden">Actions</span>
-                  </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {newestFirst.map((point) => {
-                const when = formatCalendarDate(point.date);
-                if (editing === point.id) {
-                  return (
-                    <tr className="nhsuk-table__row" key={point.id}>
-                      <td className="nhsuk-table__cell" colSpan={4}>
-                        <h3 className="nhsuk-heading-s">Change the value for {when}</h3>
-                        <PointForm
-                          measureId={measure.id}
-                          point={point}
-                          onDone={(done) => {
-                            setEditing(null);
-                            setMessage(done);
-                          }}
-                          onCancel={() => setEditing(null)}
-                        />
-                      </td>
-                    </tr>
-                  );
-                }
-                return (
-                  <tr className="nhsuk-table__row" key={point.id}>
-                    <td className="nhsuk-table__cell">{when}</td>
-                    <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{point.value}</td>
-                    <td className="nhsuk-table__cell">{point.note}</td>
-                    {canEdit ? (
-                      <td className="nhsuk-table__cell">
-                        <div className="nhsuk-button-group">
-                          {confirming === point.id ? (
-                            <>
-                              <Button
-                                type="button"
-                                variant="warning"
-                                small
-                                busy={deletePoint.isPending}
-                                onClick={() =>
-                                  deletePoint.mutate(point.id, {
-                                    onSuccess: () => {
-                                      setConfirming(null);
-                                      setMessage({ heading: `The value for ${when} has been deleted` });
-                                    },
-                                  })
-                                }
-                              >
-                                Yes, delete
-                                <span className="nhsuk-u-visually-hidden"> the value for {when}</span>
-                              </Button>
-                              <Button
-                                type="button"
-                                variant="secondary"
-                                small
-                                onClick={() => setConfirming(null)}
-                              >
-                                Cancel
-                              </Button>
-                            </>
-                          ) : (
-                            <>
-                              <Button
-                                type="button"
-                                variant="secondary"
-                                small
-                                onClick={() => setEditing(point.id)}
-                              >
-                                Change<span className="nhsuk-u-visually-hidden"> the value for {when}</span>
-                              </Button>
-                              <Button
-                                type="button"
-                                variant="secondary"
-                                small
-                                onClick={() => setConfirming(point.id)}
-                              >
-                                Delete<span className="nhsuk-u-visually-hidden"> the value for {when}</span>
-                              </Button>
-                            </>
-                          )}
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ValuesTable
+        title={measure.title}
+        points={points}
+        canEdit={canEdit}
+        deletePoint={deletePoint}
+        editForm={(point, done, cancel) => (
+          <PointForm measureId={measure.id} point={point} onDone={done} onCancel={cancel} />
+        )}
+        onMessage={setMessage}
+      />
       <p>
         <Link to={teamMeasurePaths.list(team.id)}>Back to {team.name}'s measures</Link>
       </p>

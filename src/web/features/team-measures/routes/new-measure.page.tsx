@@ -5,6 +5,7 @@ import { MEASURE_KIND_LABELS } from "../../../../shared/projects";
 import { Button } from "../../../components/button";
 import { ErrorSummary } from "../../../components/error-summary";
 import { FieldsetGroup } from "../../../components/form-group";
+import { numberOrNull } from "../../../components/measures/numbers";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { TextInput } from "../../../components/text-input";
 import { isApiError } from "../../../lib/api-client";
@@ -17,7 +18,6 @@ import { checkDraft } from "../components/draft";
 import { type MeasureDraft, MeasureFields, measureDraft } from "../components/measure-fields";
 import { teamMeasurePaths } from "../components/paths";
 import { TeamHeader } from "../components/team-header";
-import { numberOrNull } from "../components/words";
 
 const OWN = "own";
 const FIELDS = [

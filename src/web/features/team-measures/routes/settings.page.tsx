@@ -1,12 +1,17 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { TeamMeasure } from "../../../../shared/implementation-measures";
-import { RULE_LENGTH_MAX, RULE_LENGTH_MIN } from "../../../../shared/spc/types";
 import { Button } from "../../../components/button";
 import { Checkbox } from "../../../components/checkbox";
 import { ErrorSummary, RequestErrorSummary } from "../../../components/error-summary";
+import {
+  CHART_SETTINGS_FIELDS,
+  ChartSettingsFields,
+  chartSettingsDraft,
+  readChartSettings,
+} from "../../../components/measures/chart-settings-fields";
+import { DeleteMeasure } from "../../../components/measures/delete-measure";
 import { LoadingPage, ProblemPage } from "../../../components/page-state";
-import { Select } from "../../../components/select";
 import { isApiError } from "../../../lib/api-client";
 import { flash } from "../../../lib/flash";
 import { usePageTitle } from "../../../lib/page-title";
@@ -25,14 +30,16 @@ const FIELDS = [
   "improvementDirection",
   "frequency",
   "target",
-  "shiftLength",
-  "trendLength",
   "onBoard",
+  ...CHART_SETTINGS_FIELDS,
 ] as const;
 
-const LENGTHS = Array.from({ length: RULE_LENGTH_MAX - RULE_LENGTH_MIN + 1 }, (_, i) =>
-  String(RULE_LENGTH_MIN + i),
-);
+/** The rule checkboxes' hints on a team measure's settings. */
+const RULE_HINTS = {
+  excludeMovingRangeOutliers: "So one unusual week does not widen the limits.",
+  twoOfThreeCountsBeyondLimits:
+    "As NHS England's tools do. Untick to count only values between the two-sigma line and the limit.",
+};
 
 function SettingsForm({ measure, teamId }: { measure: TeamMeasure; teamId: string }) {
   const navigate = useNavigate();
@@ -40,30 +47,19 @@ function SettingsForm({ measure, teamId }: { measure: TeamMeasure; teamId: strin
   const remove = useDeleteTeamMeasure(measure.id);
   const form = useFormErrors(FIELDS);
   const [draft, setDraft] = useState<MeasureDraft>(() => measureDraft(measure));
-  const [shiftLength, setShiftLength] = useState(String(measure.rules.shiftLength));
-  const [trendLength, setTrendLength] = useState(String(measure.rules.trendLength));
-  const [excludeOutliers, setExcludeOutliers] = useState(measure.rules.excludeMovingRangeOutliers);
-  const [countBeyond, setCountBeyond] = useState(measure.rules.twoOfThreeCountsBeyondLimits);
+  const [chart, setChart] = useState(() => chartSettingsDraft(measure));
   const [onBoard, setOnBoard] = useState(measure.onBoard);
-  const [confirmDelete, setConfirmDelete] = useState(false);
   usePageTitle(`Settings – ${measure.title}`, form.summary.length > 0);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkDraft(draft);
-    if (form.showFieldErrors(checked.errors) || !checked.value) return;
+    const chartSettings = readChartSettings(chart);
+    const errors = { ...checked.errors, ...chartSettings.errors };
+    if (form.showFieldErrors(errors) || !checked.value || !chartSettings.value) return;
     const { houseModuleId: _module, ...details } = checked.value;
     update.mutate(
-      {
-        ...details,
-        rules: {
-          shiftLength: Number(shiftLength),
-          trendLength: Number(trendLength),
-          excludeMovingRangeOutliers: excludeOutliers,
-          twoOfThreeCountsBeyondLimits: countBeyond,
-        },
-        onBoard,
-      },
+      { ...details, ...chartSettings.value, onBoard },
       {
         onSuccess: (saved) =>
           navigate(teamMeasurePaths.measure(saved.id), {
@@ -96,76 +92,28 @@ function SettingsForm({ measure, teamId }: { measure: TeamMeasure; teamId: strin
           checked={onBoard}
           onChange={setOnBoard}
         />
-        <h2>Chart rules</h2>
-        <p>Special cause variation is flagged when the data shows a pattern unlikely to happen by chance.</p>
-        <Select
-          id="shiftLength"
-          label="Shift: how many values in a row on one side of the mean"
-          hint="6 is the NHS England default; older tools use 7."
-          error={form.errors.shiftLength}
-          value={shiftLength}
-          onChange={setShiftLength}
-          options={LENGTHS.map((n) => ({ value: n, label: n }))}
-        />
-        <Select
-          id="trendLength"
-          label="Trend: how many values in a row going up, or going down"
-          hint="6 is the NHS England default."
-          error={form.errors.trendLength}
-          value={trendLength}
-          onChange={setTrendLength}
-          options={LENGTHS.map((n) => ({ value: n, label: n }))}
-        />
-        <Checkbox
-          id="excludeMovingRangeOutliers"
-          label="Leave out very large jumps when setting the limits"
-          hint="So one unusual week does not widen the limits."
-          checked={excludeOutliers}
-          onChange={setExcludeOutliers}
-        />
-        <Checkbox
-          id="twoOfThreeCountsBeyondLimits"
-          label="Count values beyond the limits in 'two out of three'"
-          hint="As NHS England's tools do. Untick to count only values between the two-sigma line and the limit."
-          checked={countBeyond}
-          onChange={setCountBeyond}
+        <ChartSettingsFields
+          draft={chart}
+          onChange={(patch) => setChart((c) => ({ ...c, ...patch }))}
+          form={form}
+          rulesHeading="Chart rules"
+          ruleHints={RULE_HINTS}
         />
         <Button busy={update.isPending}>Save settings</Button>
       </form>
 
-      <h2>Delete this measure</h2>
-      <p>This deletes the measure with all its values. It cannot be undone.</p>
-      {confirmDelete ? (
-        <div className="nhsuk-button-group">
-          <Button
-            type="button"
-            variant="warning"
-            busy={remove.isPending}
-            onClick={() =>
-              remove.mutate(undefined, {
-                onSuccess: () =>
-                  navigate(teamMeasurePaths.list(teamId), {
-                    state: flash(`${measure.title} has been deleted`),
-                  }),
-              })
-            }
-          >
-            Yes, delete this measure
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setConfirmDelete(false)}>
-            Cancel
-          </Button>
-        </div>
-      ) : (
-        <Button type="button" variant="warning" onClick={() => setConfirmDelete(true)}>
-          Delete measure
-        </Button>
-      )}
+      <DeleteMeasure
+        what="all its values"
+        remove={remove}
+        onDeleted={() =>
+          navigate(teamMeasurePaths.list(teamId), { state: flash(`${measure.title} has been deleted`) })
+        }
+      />
     </>
   );
 }
 
-/** A team measure's details, target, chart rules and place on the board; and deleting it. */
+/** A team measure's details, target, place on the board and chart settings (rules, fixed baseline, rebases); and deleting it. */
 export function TeamMeasureSettingsPage() {
   const { measureId = "" } = useParams();
   const query = useTeamMeasure(measureId);

@@ -1,6 +1,0 @@
-/** Reads a typed number (blank → null), or NaN when it is not a plain number like 4, -2 or 12.5. */
-export function numberOrNull(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
-}
