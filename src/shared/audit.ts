@@ -115,7 +115,8 @@ export const AUDIT_ACTION_PHRASES: Record<string, string> = {
   "recognition.allocated": "Allocated a case study to an assessor",
   "benefits.decided": "Signed off, queried or rejected a cashable benefit",
   "benefits.areas_changed": "Changed the organisation's benefit areas",
-  "benefits.summary_exported": "Downloaded a benefits summary (a programme's, or an organisation's across its programmes)",
+  "benefits.summary_exported":
+    "Downloaded a benefits summary (a programme's, or an organisation's across its programmes)",
   "implementation.registered": "Registered an organisation on a programme",
   "implementation.registration_viewed": "Viewed a programme registration they are not on",
   "implementation.person_added": "Named someone on a programme registration",
