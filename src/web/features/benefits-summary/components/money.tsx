@@ -1,5 +1,5 @@
 import { formatPence } from "../../../../shared/catalogue";
-import type { SummaryMoney } from "../../../../shared/implementation-summary";
+import type { SummaryByOrder, SummaryMoney } from "../../../../shared/implementation-summary";
 import { Table } from "../../../components/nhs";
 
 /** One headline figure as an NHS card, in a card group list. */
@@ -47,3 +47,50 @@ export function MoneyHead({ first }: { first: string }) {
 /** "3 benefits", "1 team". */
 export const countWords = (n: number, one: string, many: string) =>
   `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/**
+ * The four headline figures (realised first- and second-order, forecast, not yet signed off) and the note on what
+ * counts as realised, for one programme's summary or an organisation's across programmes (`across` adds the words).
+ */
+export function HeadlineFigures({
+  totals,
+  across,
+  tablesBelow,
+}: {
+  totals: SummaryByOrder;
+  across?: string;
+  tablesBelow: boolean;
+}) {
+  const suffix = across ? `, ${across}` : "";
+  return (
+    <>
+      <h2>Headline figures</h2>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        <Headline
+          label="Realised first-order"
+          pence={totals.first.realisedPence}
+          hint={`Working capital (stock, consumables), signed off by finance${suffix}`}
+        />
+        <Headline
+          label="Realised second-order"
+          pence={totals.second.realisedPence}
+          hint={`Revenue spend, income or assets, signed off by finance${suffix}`}
+        />
+        <Headline
+          label="Forecast"
+          pence={totals.total.forecastPence}
+          hint="Cashable benefits forecast, except those finance rejected"
+        />
+        <Headline
+          label="Not yet signed off"
+          pence={totals.total.notYetSignedOffPence}
+          hint="Awaiting sign-off or queried by finance: not counted as realised"
+        />
+      </ul>
+      <p className="nhsuk-body-s">
+        Only benefits a finance lead has signed off count as realised. Non-cashable benefits are counted
+        {tablesBelow ? " in the tables below" : ""} but never added in pounds.
+      </p>
+    </>
+  );
+}

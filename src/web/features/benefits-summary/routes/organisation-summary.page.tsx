@@ -11,7 +11,7 @@ import { LoadingPage, ProblemPage } from "../../../components/page-state";
 import { isApiError } from "../../../lib/api-client";
 import { usePageTitle } from "../../../lib/page-title";
 import { organisationCsvHref, useMyRegistrationsFor, useOrganisationSummary } from "../api/benefits-summary";
-import { countWords, Headline, MoneyCells, MoneyHead } from "../components/money";
+import { countWords, HeadlineFigures, MoneyCells, MoneyHead } from "../components/money";
 
 const TITLE = "Benefits across programmes";
 const summaryPath = (registrationId: string) => `/implementation/${registrationId}/summary`;
@@ -156,33 +156,7 @@ export function OrganisationSummaryPage() {
 
       {summary.programmes.length > 0 && (
         <>
-          <h2>Headline figures</h2>
-          <ul className="nhsuk-grid-row nhsuk-card-group">
-            <Headline
-              label="Realised first-order"
-              pence={summary.totals.first.realisedPence}
-              hint="Working capital (stock, consumables), signed off by finance, all programmes"
-            />
-            <Headline
-              label="Realised second-order"
-              pence={summary.totals.second.realisedPence}
-              hint="Revenue spend, income or assets, signed off by finance, all programmes"
-            />
-            <Headline
-              label="Forecast"
-              pence={summary.totals.total.forecastPence}
-              hint="Cashable benefits forecast, except those finance rejected"
-            />
-            <Headline
-              label="Not yet signed off"
-              pence={summary.totals.total.notYetSignedOffPence}
-              hint="Awaiting sign-off or queried by finance: not counted as realised"
-            />
-          </ul>
-          <p className="nhsuk-body-s">
-            Only benefits a finance lead has signed off count as realised. Non-cashable benefits are counted
-            but never added in pounds.
-          </p>
+          <HeadlineFigures totals={summary.totals} across="all programmes" tablesBelow={false} />
 
           <h2>By programme</h2>
           <ProgrammesTable summary={summary} />

@@ -14,7 +14,7 @@ import { isApiError } from "../../../lib/api-client";
 import { usePageTitle } from "../../../lib/page-title";
 import { summaryDownloadHref, useBenefitsSummary } from "../api/benefits-summary";
 import { ForecastChart } from "../components/forecast-chart";
-import { countWords, Headline, MoneyCells, MoneyHead } from "../components/money";
+import { countWords, HeadlineFigures, MoneyCells, MoneyHead } from "../components/money";
 
 /** Rows of a group split by order: the group in bold, then first-order and second-order. */
 function OrderRows({ label, group, count }: { label: string; group: SummaryByOrder; count: string }) {
@@ -175,33 +175,7 @@ export function BenefitsSummaryPage() {
       )}
       <TeamFilter summary={summary} teamId={teamId} />
 
-      <h2>Headline figures</h2>
-      <ul className="nhsuk-grid-row nhsuk-card-group">
-        <Headline
-          label="Realised first-order"
-          pence={summary.totals.first.realisedPence}
-          hint="Working capital (stock, consumables), signed off by finance"
-        />
-        <Headline
-          label="Realised second-order"
-          pence={summary.totals.second.realisedPence}
-          hint="Revenue spend, income or assets, signed off by finance"
-        />
-        <Headline
-          label="Forecast"
-          pence={summary.totals.total.forecastPence}
-          hint="Cashable benefits forecast, except those finance rejected"
-        />
-        <Headline
-          label="Not yet signed off"
-          pence={summary.totals.total.notYetSignedOffPence}
-          hint="Awaiting sign-off or queried by finance: not counted as realised"
-        />
-      </ul>
-      <p className="nhsuk-body-s">
-        Only benefits a finance lead has signed off count as realised. Non-cashable benefits are counted in
-        the tables below but never added in pounds.
-      </p>
+      <HeadlineFigures totals={summary.totals} tablesBelow />
 
       {summary.national && (
         <InsetText>
